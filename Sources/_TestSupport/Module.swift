@@ -1,0 +1,1 @@
+// Placeholder until the _TestSupport module lands.
