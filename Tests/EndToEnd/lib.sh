@@ -55,3 +55,19 @@ expect_sane_tty() {
 }
 
 cleanup() { tm kill-server 2>/dev/null; rm -rf "$E2E_TMP"; }
+
+# last_line: the last non-blank line of the screen.
+last_line() { screen | sed -e 's/[[:space:]]*$//' | grep -v '^$' | tail -1; }
+
+# wait_prompt [SECONDS]: waits until the last non-blank line is a fresh '>>>' prompt.
+wait_prompt() {
+  local limit=${1:-20} waited=0
+  while ! last_line | grep -Eq '^>>>$'; do
+    sleep 0.1; waited=$((waited + 1))
+    if [ "$waited" -ge $((limit * 10)) ]; then
+      echo "    timed out after ${limit}s waiting for a prompt; screen was:" >&2
+      screen | sed 's/^/    | /' | tail -40 >&2
+      return 1
+    fi
+  done
+}

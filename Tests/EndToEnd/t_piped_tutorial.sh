@@ -1,0 +1,10 @@
+# The tutorial piped on stdin: no prompt, no escape codes, prints the accuracy.
+. "$(dirname "$0")/lib.sh"; trap cleanup EXIT
+set -e
+cd "$E2E_TMP"
+out=$("$SHELL_BIN" < "$(dirname "$0")/tutorial.py)
+echo "$out" | tail -3
+if printf '%s' "$out" | grep -q $'\x1b'; then echo "escape codes in piped output"; exit 1; fi
+echo "$out" | grep -q '>>>' && { echo "prompt in piped output"; exit 1; }
+acc=$(echo "$out" | tail -1)
+python3 -c "import sys; a=float('$acc'); sys.exit(0 if 0.91 <= a <= 0.94 else 1)"
