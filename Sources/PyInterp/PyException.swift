@@ -47,12 +47,15 @@ public struct PyTraceFrame: Sendable, Equatable {
   public var function: String
   /// The span of the statement or expression being executed in this frame.
   public var span: SourceSpan
+  /// The text of the span's first line, when the source is known.
+  public var lineText: String?
 
   /// Creates a traceback frame.
-  public init(filename: String, function: String, span: SourceSpan) {
+  public init(filename: String, function: String, span: SourceSpan, lineText: String? = nil) {
     self.filename = filename
     self.function = function
     self.span = span
+    self.lineText = lineText
   }
 }
 

@@ -19,8 +19,12 @@ public final class PyFunction {
   /// The name prefix for nested functions (`outer.<locals>.`).
   let qualifiedPrefix: String
 
+  /// The source text the function was defined in.
+  let source: SourceText
+
   init(definition: FunctionDef, defaults: [String: PyValue], closure: [Scope], globals: Scope,
-       filename: String, qualifiedPrefix: String) {
+       filename: String, qualifiedPrefix: String, source: SourceText) {
+    self.source = source
     self.definition = definition
     self.defaults = defaults
     self.closure = closure
