@@ -69,6 +69,9 @@ public struct ANSIRenderer: Sendable {
     return Self.esc + codes.joined(separator: ";") + "m"
   }
 
+  /// The glyph to show for `cell` without colours: half-block pixels become ASCII shading.
+  public static func shadedGlyph(for cell: Cell) -> String { plainGlyph(cell, ascii: false) }
+
   /// Shading for a half-block pixel pair, keeping every other glyph.
   static func plainGlyph(_ cell: Cell, ascii: Bool) -> String {
     guard cell.glyph == "▀" else { return cell.glyph }

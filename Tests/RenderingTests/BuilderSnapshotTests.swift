@@ -18,14 +18,14 @@ import Testing
   }
 
   @Test func digitASCII() {
-    assertSnapshot(DigitView.frame(pixels: Fixtures.ring, maxSize: big, style: .ascii).plainText, named: "digit-ascii")
+    assertSnapshot(DigitView.frame(pixels: Fixtures.ring, maxSize: big, style: .ascii).trimmedText, named: "digit-ascii")
     let full = DigitView.frame(pixels: Fixtures.ring, maxSize: Size(width: 60, height: 30), style: .ascii)
     #expect(full.size == Size(width: 56, height: 28))
   }
 
   @Test func heatmapGrid() {
     let f = HeatmapView.grid(images: Fixtures.weights, scale: 1, maxSize: big)
-    assertSnapshot(f.plainText, named: "heatmap-grid")
+    assertSnapshot(f.trimmedText, named: "heatmap-grid")
     assertSnapshot(f.colorText, named: "heatmap-grid-colors")
     #expect(f.height <= 24 && f.width <= 80)
   }
@@ -93,7 +93,7 @@ import Testing
 
   @Test func panelAndStatusLine() {
     let p = PanelView.frame(title: "Help", text: "A panel with words that wrap around nicely.\n\nSecond paragraph.", width: 30, maxSize: big)
-    assertSnapshot(p.plainText, named: "panel")
+    assertSnapshot(p.trimmedText, named: "panel")
     let clipped = PanelView.frame(title: "Help", text: String(repeating: "word ", count: 100), width: 20, maxSize: Size(width: 20, height: 5))
     #expect(clipped.height == 5 && clipped.plainText.contains("…"))
     let s = PanelView.statusLine(left: "step 100", right: "q quit", width: 40)
