@@ -22,4 +22,5 @@ static inline int swiftedit_history_setunique(History *h, int on) { HistEvent ev
 static inline int swiftedit_history_enter(History *h, const char *l) { HistEvent ev; return history(h, &ev, H_ENTER, l); }
 static inline int swiftedit_history_load(History *h, const char *p) { HistEvent ev; return history(h, &ev, H_LOAD, p); }
 static inline int swiftedit_history_save(History *h, const char *p) { HistEvent ev; return history(h, &ev, H_SAVE, p); }
+static inline int swiftedit_history_size(History *h) { HistEvent ev; return history(h, &ev, H_GETSIZE) < 0 ? -1 : ev.num; }
 #endif

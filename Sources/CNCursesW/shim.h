@@ -28,5 +28,15 @@ static inline mmask_t swiftcurses_button1_pressed(void) { return BUTTON1_PRESSED
 static inline mmask_t swiftcurses_button1_released(void) { return BUTTON1_RELEASED; }
 static inline mmask_t swiftcurses_button1_clicked(void) { return BUTTON1_CLICKED; }
 static inline mmask_t swiftcurses_button3_pressed(void) { return BUTTON3_PRESSED; }
+static inline mmask_t swiftcurses_button2_pressed(void) { return BUTTON2_PRESSED; }
+static inline mmask_t swiftcurses_button2_released(void) { return BUTTON2_RELEASED; }
+static inline mmask_t swiftcurses_button3_released(void) { return BUTTON3_RELEASED; }
+static inline mmask_t swiftcurses_button4_pressed(void) { return BUTTON4_PRESSED; }
+#ifdef BUTTON5_PRESSED
+static inline mmask_t swiftcurses_button5_pressed(void) { return BUTTON5_PRESSED; }
+#else
+static inline mmask_t swiftcurses_button5_pressed(void) { return 0; }
+#endif
+static inline int swiftcurses_ccharw_max(void) { return CCHARW_MAX; }
 static inline const char *swiftcurses_codeset(void) { return nl_langinfo(CODESET); }
 #endif

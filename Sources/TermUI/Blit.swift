@@ -1,0 +1,96 @@
+import CNCursesW
+import Rendering
+
+/// A cell as read back from the curses screen (for tests).
+package struct DrawnCell: Equatable, CustomStringConvertible {
+  package var glyph: String
+  /// Curses colour numbers of the cell's pair (-1 for the default).
+  package var fg: Int
+  package var bg: Int
+  package var attributes: CellAttributes
+  package var description: String { "\(glyph) fg \(fg) bg \(bg) \(attributes.rawValue)" }
+  package init(glyph: String, fg: Int, bg: Int, attributes: CellAttributes) {
+    self.glyph = glyph
+    self.fg = fg
+    self.bg = bg
+    self.attributes = attributes
+  }
+}
+
+extension FullScreen {
+  /// Draws `frame` at the top-left of the screen and refreshes it.
+  ///
+  /// Only cells that differ from the last frame are written when the last frame
+  /// had the same size; otherwise the screen is cleared first. Cells beyond the
+  /// screen are clipped.
+  public func blit(_ frame: Frame) {
+    set_term(screen)
+    let win = swiftcurses_stdscr()
+    let previous = lastFrame.flatMap { $0.size == frame.size ? $0 : nil }
+    if previous == nil { werase(win) }
+    let rows = min(frame.height, size.height), cols = min(frame.width, size.width)
+    var cc = cchar_t()
+    for y in 0..<rows {
+      for x in 0..<cols {
+        let cell = frame[x, y]
+        if cell.isContinuation { continue }
+        if let previous, previous[x, y] == cell { continue }
+        var glyph = cell.glyph
+        if palette.depth == .none { glyph = ANSIRenderer.shadedGlyph(for: cell) }
+        var wide = glyph.unicodeScalars.prefix(Int(swiftcurses_ccharw_max())).map { wchar_t(bitPattern: $0.value) }
+        if wide.isEmpty { wide = [32] }
+        // A wide glyph in the last column would wrap; draw a space instead.
+        if TextLayout.width(of: glyph) == 2 && x == cols - 1 { wide = [32] }
+        wide.append(0)
+        let pair = palette.pair(fg: cell.fg, bg: cell.bg)
+        setcchar(&cc, wide, attributes(cell.attributes), pair, nil)
+        mvwadd_wch(win, Int32(y), Int32(x), &cc)
+      }
+    }
+    wrefresh(win)
+    lastFrame = frame
+  }
+
+  func attributes(_ a: CellAttributes) -> attr_t {
+    var r = swiftcurses_a_normal()
+    if a.contains(.bold) { r |= swiftcurses_a_bold() }
+    if a.contains(.dim) { r |= swiftcurses_a_dim() }
+    if a.contains(.reverse) { r |= swiftcurses_a_reverse() }
+    if a.contains(.underline) { r |= swiftcurses_a_underline() }
+    return r
+  }
+
+  /// Forgets what is on screen, so the next `blit` redraws everything.
+  public func invalidate() { lastFrame = nil }
+
+  /// The cell curses holds at (x, y).
+  package func drawnCell(x: Int, y: Int) -> DrawnCell {
+    set_term(screen)
+    var cc = cchar_t()
+    mvwin_wch(swiftcurses_stdscr(), Int32(y), Int32(x), &cc)
+    var wch = [wchar_t](repeating: 0, count: Int(swiftcurses_ccharw_max()) + 1)
+    var attrs: attr_t = 0
+    var pair: Int16 = 0
+    getcchar(&cc, &wch, &attrs, &pair, nil)
+    let glyph = String(String.UnicodeScalarView(wch.prefix { $0 != 0 }.compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) }))
+    var a: CellAttributes = []
+    if attrs & swiftcurses_a_bold() != 0 { a.insert(.bold) }
+    if attrs & swiftcurses_a_dim() != 0 { a.insert(.dim) }
+    if attrs & swiftcurses_a_reverse() != 0 { a.insert(.reverse) }
+    if attrs & swiftcurses_a_underline() != 0 { a.insert(.underline) }
+    let colors = palette.colorsOfPair[pair] ?? (-1, -1)
+    return DrawnCell(glyph: glyph, fg: colors.fg, bg: colors.bg, attributes: a)
+  }
+
+  /// One screen row's glyphs as curses holds them.
+  package func drawnRow(_ y: Int) -> String {
+    var row = ""
+    var x = 0
+    while x < size.width {
+      let g = drawnCell(x: x, y: y).glyph
+      row += g
+      x += max(1, TextLayout.width(of: g))
+    }
+    return row
+  }
+}
