@@ -205,7 +205,9 @@ extension Parser {
   mutating func parseCallArguments() throws -> [CallArgument] {
     var args: [CallArgument] = []
     var sawKeyword = false
+    var lastStart = tok.span
     while !tok.isOp(")") {
+      lastStart = tok.span
       if acceptOp("**") {
         args.append(.doubleStar(try parseTest()))
         sawKeyword = true
@@ -240,7 +242,9 @@ extension Parser {
       if !acceptOp(",") { break }
     }
     if !tok.isOp(")") {
-      if startsExpression(tok) { throw error("invalid syntax. Perhaps you forgot a comma?", tok.span) }
+      if startsExpression(tok) {
+        throw error("invalid syntax. Perhaps you forgot a comma?", lastStart.merged(with: tok.span))
+      }
     }
     return args
   }

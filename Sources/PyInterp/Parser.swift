@@ -77,7 +77,9 @@ struct Parser {
   mutating func enter() throws {
     depth += 1
     if depth > maxDepth || !stack.hasRoom {
-      throw error("too many nested parentheses", tok.span)
+      var e = PyException(.recursionError, "maximum recursion depth exceeded during compilation")
+      e.span = tok.span
+      throw e
     }
   }
 

@@ -60,6 +60,42 @@ public final class PyList {
   public var items: [PyValue]
   /// Creates a list holding `items`.
   public init(_ items: [PyValue] = []) { self.items = items }
+
+  // Dismantles deeply nested lists iteratively so that freeing `a = [a]` chains
+  // cannot overflow the stack.
+  deinit {
+    guard !items.isEmpty else { return }
+    var pending = items
+    items = []
+    PyList.drain(&pending)
+  }
+
+  static func drain(_ pending: inout [PyValue]) {
+    while var value = pending.popLast() {
+      switch value {
+      case .list(var list):
+        value = .none
+        if isKnownUniquelyReferenced(&list) {
+          pending.append(contentsOf: list.items)
+          list.items = []
+        }
+      case .tuple(let items):
+        value = .none
+        pending.append(contentsOf: items)
+      case .dict(var dict):
+        value = .none
+        if isKnownUniquelyReferenced(&dict) {
+          for (k, v) in dict.items {
+            pending.append(k)
+            pending.append(v)
+          }
+          dict.removeAll()
+        }
+      default:
+        break
+      }
+    }
+  }
 }
 
 /// A lazy Python `range`.
