@@ -48,7 +48,7 @@ extension Graph {
         partials[y, default: []].append(seed)
       }
       // Visit ops in reverse creation order (a reverse topological order).
-      let ordered = operations.filter { between[$0.id] }.sorted { $0.id > $1.id }
+      let ordered = operations.prefix(maxID).filter { between[$0.id] }.sorted { $0.id > $1.id }
       let xset = Set(xs)
       for op in ordered {
         var outGrads: [Tensor?] = []

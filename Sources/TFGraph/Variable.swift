@@ -49,7 +49,7 @@ extension Graph {
     guard initialValue.shape.isFullyDefined else {
       throw TFError.value("initial_value must have a shape specified: \(initialValue)")
     }
-    return try withNameScope(name ?? "Variable") {
+    return withNameScope(name ?? "Variable") {
       let n = currentNameScope
       let index = globalVariables.count
       let spec = OutputSpec(initialValue.dtype, initialValue.shape, isRef: true)
