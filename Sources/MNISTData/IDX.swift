@@ -31,17 +31,32 @@ public enum IDX {
 
   /// Parses an uncompressed image file into float32 pixels in [0, 1], row-major `[count, rows*cols]`.
   public static func images(_ bytes: UnsafeRawBufferPointer, name: String) throws -> (count: Int, rows: Int, cols: Int, pixels: [Float]) {
+    let parsed = try images(bytes, name: name, splitAt: 0)
+    return (parsed.count, parsed.rows, parsed.cols, parsed.rest)
+  }
+
+  /// Parses an image file straight into two arrays: the first `splitAt` images (clamped to the
+  /// count) and the rest. This is how the validation set is cut off without copying the rest again.
+  public static func images(_ bytes: UnsafeRawBufferPointer, name: String, splitAt: Int) throws -> (count: Int, rows: Int, cols: Int, leading: [Float], rest: [Float]) {
     let (count, rows, cols) = try imageHeader(bytes, name: name)
-    let n = count * rows * cols
-    let pixels = [Float](unsafeUninitializedCapacity: n) { out, initialized in
+    let size = rows * cols
+    let split = min(max(splitAt, 0), count) * size
+    let pixels = bytes.baseAddress! + 16
+    let leading = convert(pixels, count: split)
+    let rest = convert(pixels + split, count: count * size - split)
+    return (count, rows, cols, leading, rest)
+  }
+
+  /// `count` bytes to floats through ``pixelScale``.
+  static func convert(_ src: UnsafeRawPointer, count n: Int) -> [Float] {
+    [Float](unsafeUninitializedCapacity: n) { out, initialized in
       pixelScale.withUnsafeBufferPointer { table in
-        let src = bytes.baseAddress! + 16
+        let bytes = src.assumingMemoryBound(to: UInt8.self)
         let dst = out.baseAddress!
-        for i in 0..<n { dst[i] = table[Int(src.load(fromByteOffset: i, as: UInt8.self))] }
+        for i in 0..<n { dst[i] = table[Int(bytes[i])] }
       }
       initialized = n
     }
-    return (count, rows, cols, pixels)
   }
 
   /// Parses an uncompressed label file into class ids.

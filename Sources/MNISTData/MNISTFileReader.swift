@@ -8,6 +8,9 @@ public enum MNISTFileReader {
     public var count: Int
     public var rows: Int
     public var cols: Int
+    /// The first `splitAt` images (empty unless a split was asked for).
+    public var leading: [Float]
+    /// The remaining images (all of them without a split).
     public var pixels: [Float]
   }
 
@@ -24,19 +27,19 @@ public enum MNISTFileReader {
   }
 
   /// The MNIST file whose checksum applies to `path` (by name and gzip size), or `nil`.
-  static func identity(of path: String, gzipSize: Int, files: [MNISTFile]) -> MNISTFile? {
-    MNISTFile.identify(name: (path as NSString).lastPathComponent, gzipSize: gzipSize, among: files)
+  static func identity(of name: String, gzipSize: Int, files: [MNISTFile]) -> MNISTFile? {
+    MNISTFile.identify(name: (name as NSString).lastPathComponent, gzipSize: gzipSize, among: files)
   }
 
   /// Inflates `path` and checks its SHA-256 if its name and size say it is one of `files`.
   /// `body` gets the uncompressed bytes; the checksum is computed on another thread meanwhile.
   static func withInflated<R>(
-    _ path: String, files: [MNISTFile] = MNISTFile.all,
+    _ path: String, identifyAs name: String? = nil, files: [MNISTFile] = MNISTFile.all,
     _ body: (UnsafeRawBufferPointer) throws -> R
   ) throws -> R {
     let gz = try contents(of: path)
     let raw = try gz.withUnsafeBytes { (b) throws -> [UInt8] in try Gzip.inflate(b, name: path) }
-    let expected = identity(of: path, gzipSize: gz.count, files: files)
+    let expected = identity(of: name ?? path, gzipSize: gz.count, files: files)
     return try raw.withUnsafeBytes { (bytes) throws -> R in
       guard let expected else { return try body(bytes) }
       let box = DigestBox()
@@ -55,10 +58,11 @@ public enum MNISTFileReader {
   }
 
   /// Reads an images file (`*-images-idx3-ubyte.gz`).
-  public static func readImages(_ path: String, files: [MNISTFile] = MNISTFile.all) throws -> Images {
+  /// With `splitAt`, the first `splitAt` images go to `leading` and the rest to `pixels`.
+  public static func readImages(_ path: String, splitAt: Int = 0, files: [MNISTFile] = MNISTFile.all) throws -> Images {
     try withInflated(path, files: files) { (bytes) throws -> Images in
-      let parsed = try IDX.images(bytes, name: path)
-      return Images(count: parsed.count, rows: parsed.rows, cols: parsed.cols, pixels: parsed.pixels)
+      let p = try IDX.images(bytes, name: path, splitAt: splitAt)
+      return Images(count: p.count, rows: p.rows, cols: p.cols, leading: p.leading, pixels: p.rest)
     }
   }
 
@@ -69,11 +73,13 @@ public enum MNISTFileReader {
 
   /// Checks a gzip IDX file without keeping its contents: gzip integrity, IDX magic, and the
   /// checksum if it is MNIST's own. Used before a downloaded or copied file is put in place.
-  public static func validate(_ path: String, files: [MNISTFile] = MNISTFile.all) throws {
-    try withInflated(path, files: files) { (bytes) throws in
-      if path.hasSuffix("labels-idx1-ubyte.gz") {
+  /// `name` is the file name the checks go by (the file may sit under a temporary name).
+  public static func validate(_ path: String, renamedAs name: String? = nil, files: [MNISTFile] = MNISTFile.all) throws {
+    let name = name ?? (path as NSString).lastPathComponent
+    try withInflated(path, identifyAs: name, files: files) { (bytes) throws in
+      if name.hasSuffix("labels-idx1-ubyte.gz") {
         _ = try IDX.labels(bytes, name: path)
-      } else if path.hasSuffix("images-idx3-ubyte.gz") {
+      } else if name.hasSuffix("images-idx3-ubyte.gz") {
         _ = try IDX.imageHeader(bytes, name: path)
       }
     }
