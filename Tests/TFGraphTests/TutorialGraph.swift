@@ -28,8 +28,8 @@ struct TutorialGraph {
     }
     train = try GradientDescentOptimizer(learningRate: learningRate).minimize(loss)
     initOp = g.globalVariablesInitializer()
-    let labelsIdx = kind == .sparse ? yTrue : try g.argmax(yTrue, axis: 1)
-    let correct = try g.equal(try g.argmax(y, axis: 1), labelsIdx)
+    let predicted = try g.argmax(y, axis: 1)
+    let correct = try g.equal(predicted, kind == .sparse ? yTrue : try g.argmax(yTrue, axis: 1))
     accuracy = try g.reduceMean(try g.cast(correct, to: .float32))
   }
 }
