@@ -43,3 +43,29 @@ extension Interpreter {
     return .complete
   }
 }
+
+extension Interpreter {
+  /// Decodes source bytes as UTF-8, or throws CPython's SyntaxError for bad bytes.
+  public static func decodeSource(_ bytes: [UInt8], filename: String = "<stdin>") throws -> String {
+    if let text = String(validating: bytes, as: UTF8.self) { return text }
+    var line = 1
+    var offset = 0
+    var iterator = bytes.makeIterator()
+    var decoder = UTF8()
+    loop: while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let s):
+        if s == "\n" { line += 1 }
+        offset += UTF8.width(s)
+      case .emptyInput: break loop
+      case .error: break loop
+      }
+    }
+    let byte = offset < bytes.count ? bytes[offset] : 0
+    var e = PyException(.syntaxError,
+      "Non-UTF-8 code starting with '\\x\(String(byte, radix: 16))' in file \(filename) on line \(line), but no encoding declared")
+    e.span = SourceSpan(line: line, column: 0, endLine: line, endColumn: 1)
+    e.frames = [PyTraceFrame(filename: filename, function: "<module>", span: e.span!)]
+    throw e
+  }
+}
