@@ -129,16 +129,23 @@ struct Parser {
   }
 
   mutating func parseSimpleStatements() throws -> [Stmt] {
-    var result = [try parseSimpleStatement()]
+    var result = [try parseSimpleStatementCoveringTokens()]
     while acceptOp(";") {
       if tok.isNewline || tok.isEOF { break }
-      result.append(try parseSimpleStatement())
+      result.append(try parseSimpleStatementCoveringTokens())
     }
     guard tok.isNewline || tok.isEOF else {
       throw missingCommaOrInvalid()
     }
     if tok.isNewline { _ = advance() }
     return result
+  }
+
+  /// A simple statement whose span runs to its last token (closing brackets included).
+  mutating func parseSimpleStatementCoveringTokens() throws -> Stmt {
+    var stmt = try parseSimpleStatement()
+    if i > 0 { stmt.span = stmt.span.merged(with: tokens[i - 1].span) }
+    return stmt
   }
 
   /// CPython 3.10's "Perhaps you forgot a comma?" when two expressions sit side by side.
