@@ -69,3 +69,32 @@ extension Interpreter {
     throw e
   }
 }
+
+extension Interpreter {
+  /// Tab-completion candidates for a dotted prefix such as `tf.nn.soft` or `wei`.
+  ///
+  /// Names come from globals and builtins, then `dir()` of each evaluated
+  /// attribute (modules, host objects). Nothing is called: only name lookups
+  /// and attribute reads run. Private names (`_x`) appear only when the
+  /// prefix's last part starts with `_`.
+  public func completions(for prefix: String) -> [String] {
+    let parts = prefix.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    guard let last = parts.last else { return [] }
+    let showPrivate = last.hasPrefix("_")
+    var candidates: [String]
+    var base = ""
+    if parts.count == 1 {
+      candidates = Array(globals.values.keys) + Array(builtins.keys) + Array(pythonKeywords)
+    } else {
+      guard var value = globals.values[parts[0]] ?? builtins[parts[0]] else { return [] }
+      for name in parts[1..<(parts.count - 1)] {
+        guard let next = try? getAttribute(value, name) else { return [] }
+        value = next
+      }
+      candidates = dir(value)
+      base = parts.dropLast().joined(separator: ".") + "."
+    }
+    return Array(Set(candidates.filter { $0.hasPrefix(last) && (showPrivate || !$0.hasPrefix("_")) }))
+      .sorted().map { base + $0 }
+  }
+}

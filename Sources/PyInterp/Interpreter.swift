@@ -122,9 +122,10 @@ public final class Interpreter {
 
   // MARK: - Session state
 
-  /// The names defined in the session (sorted; for `:vars` and completion).
+  /// The names defined in the session (sorted; for `:vars` and completion),
+  /// without dunder names and the REPL's `_`.
   public var globalNames: [String] {
-    globals.values.keys.filter { !($0.hasPrefix("__") && $0.hasSuffix("__")) }.sorted()
+    globals.values.keys.filter { !($0.hasPrefix("__") && $0.hasSuffix("__")) && $0 != "_" }.sorted()
   }
 
   /// Reads or writes a global variable.
