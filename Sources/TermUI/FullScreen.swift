@@ -44,11 +44,7 @@ public final class FullScreen {
     guard !term.isEmpty, term != "dumb" else { throw FullScreenError.unusableTerminal(term.isEmpty ? "(unset)" : term) }
     TerminalLocale.ensureUTF8()
     fflush(swiftcurses_stdout())
-    // ncurses installs an exiting SIGINT handler when SIGINT is at its default;
-    // keep whatever the shell installed (or will install) instead.
-    let oldInt = signal(SIGINT, SIG_IGN)
-    let scr = newterm(nil, swiftcurses_stdout(), swiftcurses_stdin())
-    signal(SIGINT, oldInt)
+    let scr = withShellSignals { newterm(nil, swiftcurses_stdout(), swiftcurses_stdin()) }
     guard let scr else { throw FullScreenError.unusableTerminal(term) }
     let fs = FullScreen(screen: scr, headless: false, inputWriteFD: -1)
     endwin()  // back to shell mode until a view opens
@@ -68,15 +64,29 @@ public final class FullScreen {
     guard pipe(&fds) == 0, let input = fdopen(fds[0], "r"), let output = fopen("/dev/null", "w") else {
       throw FullScreenError.unusableTerminal("headless")
     }
-    let oldInt = signal(SIGINT, SIG_IGN)
-    let scr = newterm("xterm-256color", output, input)
-    signal(SIGINT, oldInt)
+    let scr = withShellSignals { newterm("xterm-256color", output, input) }
     guard let scr else { throw FullScreenError.unusableTerminal("xterm-256color") }
     let fs = FullScreen(screen: scr, headless: true, inputWriteFD: fds[1])
     fs.files = [input, output]
     fs.resize(rows: rows, cols: cols)
     headlessScreen = fs
     return fs
+  }
+
+  /// Runs `body` (newterm) so that ncurses keeps its hands off SIGINT and SIGTSTP.
+  ///
+  /// ncurses installs its own handlers for signals left at their defaults: an
+  /// exiting one for SIGINT (the shell counts Ctrl-C instead), and a SIGTSTP one
+  /// that, after Ctrl-Z and `fg` at the REPL prompt, would bring back the last
+  /// curses screen over the shell. Views run in raw mode, so neither key sends a
+  /// signal while a view is open.
+  private static func withShellSignals(_ body: () -> OpaquePointer?) -> OpaquePointer? {
+    let oldInt = signal(SIGINT, SIG_IGN)
+    let oldTstp = signal(SIGTSTP, SIG_IGN)
+    let result = body()
+    signal(SIGINT, oldInt)
+    signal(SIGTSTP, oldTstp)
+    return result
   }
 
   private init(screen: OpaquePointer, headless: Bool, inputWriteFD: Int32) {
