@@ -20,6 +20,7 @@ public final class FullScreen {
 
   let screen: OpaquePointer
   let palette: Palette
+  let attributeTable: [attr_t]
   /// Whether this is the test screen on /dev/null.
   let isHeadless: Bool
   /// The write end of the headless screen's input pipe.
@@ -95,6 +96,7 @@ public final class FullScreen {
     self.inputWriteFD = inputWriteFD
     set_term(screen)
     palette = Palette()
+    attributeTable = Self.makeAttributeTable()
     set_escdelay(25)
     mouseinterval(0)
     size = Size(width: Int(swiftcurses_cols()), height: Int(swiftcurses_lines()))

@@ -95,3 +95,43 @@ import Testing
     #expect(got == .key(.character("q")))
   }
 }
+
+extension HeadlessScreenTests {
+  /// A dashboard-like frame: ten heatmaps and a chart, redrawn as values change.
+  func dashboard(step: Int, size: Size) -> Frame {
+    let weights: [[Float]] = (0..<10).map { k in (0..<784).map { Float(($0 + step) % 28 - 14) * Float(k + 1) } }
+    let loss = (0..<step).map { 2.3 / (1 + Double($0) / 30) }
+    var f = Frame(size: size)
+    let top = HeatmapView.grid(images: weights, scale: HeatmapView.symmetricScale(weights), maxSize: Size(width: size.width, height: size.height / 2))
+    f.draw(top, x: 0, y: 0)
+    let chart = LineChartView.frame(series: [ChartSeries(name: "loss", values: loss)], maxSize: Size(width: size.width, height: size.height - top.height - 1))
+    f.draw(chart, x: 0, y: top.height)
+    f.draw(PanelView.statusLine(left: "step \(step)", width: size.width), x: 0, y: size.height - 1)
+    return f
+  }
+
+  @Test func resizingBetweenTinyAndHugeKeepsDrawing() throws {
+    let screen = try FullScreen.headless(rows: 24, cols: 80)
+    defer { screen.resize(rows: 24, cols: 80) }
+    for (rows, cols) in [(8, 20), (100, 300), (1, 1), (50, 160)] {
+      screen.resize(rows: rows, cols: cols)
+      screen.blit(dashboard(step: 10, size: screen.size))
+      #expect(screen.size == Size(width: cols, height: rows))
+    }
+    #expect(screen.drawnRow(49).hasPrefix("step 10"))
+  }
+
+  @Test func redrawingADashboardIsCheap() throws {
+    let screen = try FullScreen.headless(rows: 50, cols: 160)
+    defer { screen.resize(rows: 24, cols: 80) }
+    let clock = ContinuousClock()
+    var build = Duration.zero, draw = Duration.zero
+    for step in 1...40 {
+      var f = Frame(width: 0, height: 0)
+      build += clock.measure { f = dashboard(step: step, size: screen.size) }
+      draw += clock.measure { screen.blit(f) }
+    }
+    print("dashboard 160×50: build \(build / 40), blit \(draw / 40) per frame")
+    #expect(draw / 40 < .milliseconds(100))
+  }
+}
