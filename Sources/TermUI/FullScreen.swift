@@ -1,4 +1,5 @@
 import CNCursesW
+import Foundation
 import Rendering
 
 #if canImport(Glibc)
@@ -16,7 +17,8 @@ import Rendering
 /// Not thread-safe: use it from one thread (the REPL's).
 public final class FullScreen {
   nonisolated(unsafe) private static var sharedScreen: FullScreen?
-  nonisolated(unsafe) private static var headlessScreen: FullScreen?
+  nonisolated(unsafe) private static var headlessScreens: [String: FullScreen] = [:]
+  private static let headlessLock = NSLock()
 
   let screen: OpaquePointer
   let palette: Palette
@@ -53,10 +55,14 @@ public final class FullScreen {
     return fs
   }
 
-  /// A screen drawn into /dev/null, for tests: `rows`×`cols` cells, input from a pipe
-  /// that `feedInput` writes to.
-  package static func headless(rows: Int = 24, cols: Int = 80) throws -> FullScreen {
-    if let s = headlessScreen {
+  /// A screen drawn into /dev/null, for tests: `rows`×`cols` cells of terminal type
+  /// `term`, input from a pipe that `feedInput` writes to.
+  ///
+  /// Curses is process-global and not thread-safe, and Swift Testing runs tests in
+  /// parallel: use `withHeadless` (which serialises its callers), or keep every
+  /// test that uses this in one `.serialized` suite.
+  package static func headless(rows: Int = 24, cols: Int = 80, term: String = "xterm-256color") throws -> FullScreen {
+    if let s = headlessScreens[term] {
       s.resize(rows: rows, cols: cols)
       return s
     }
@@ -65,13 +71,23 @@ public final class FullScreen {
     guard pipe(&fds) == 0, let input = fdopen(fds[0], "r"), let output = fopen("/dev/null", "w") else {
       throw FullScreenError.unusableTerminal("headless")
     }
-    let scr = withShellSignals { newterm("xterm-256color", output, input) }
-    guard let scr else { throw FullScreenError.unusableTerminal("xterm-256color") }
+    guard let scr = withShellSignals({ newterm(term, output, input) }) else { throw FullScreenError.unusableTerminal(term) }
     let fs = FullScreen(screen: scr, headless: true, inputWriteFD: fds[1])
     fs.files = [input, output]
     fs.resize(rows: rows, cols: cols)
-    headlessScreen = fs
+    headlessScreens[term] = fs
     return fs
+  }
+
+  /// Runs `body` with the headless screen, one caller at a time across threads.
+  package static func withHeadless<T>(
+    rows: Int = 24, cols: Int = 80, term: String = "xterm-256color", _ body: (FullScreen) throws -> T
+  ) throws -> T {
+    headlessLock.lock()
+    defer { headlessLock.unlock() }
+    let screen = try headless(rows: rows, cols: cols, term: term)
+    screen.invalidate()
+    return try body(screen)
   }
 
   /// Runs `body` (newterm) so that ncurses keeps its hands off SIGINT and SIGTSTP.
