@@ -1,5 +1,10 @@
 extension Interpreter {
   func eval(_ e: Expr, _ frame: Frame) throws -> PyValue {
+    if !stackGuard.hasRoom {
+      var error = PyException(.recursionError, "maximum recursion depth exceeded")
+      error.span = e.span
+      throw error
+    }
     do {
       return try evalKind(e, frame)
     } catch var error as PyException {

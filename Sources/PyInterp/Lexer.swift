@@ -137,6 +137,9 @@ struct Lexer {
     pos = j
     let here = SourceSpan(line: line, column: column, endLine: line, endColumn: column + 1)
     if width > indents[indents.count - 1] {
+      if indents.count > 100 {
+        throw error("too many levels of indentation", here, type: .indentationError)
+      }
       indents.append(width)
       tokens.append(Token(kind: .indent, span: here))
     } else {

@@ -136,7 +136,14 @@ extension Parser {
 
   mutating func parseBinary(_ ops: [String: PyBinaryOperator], _ next: (inout Parser) throws -> Expr) throws -> Expr {
     var left = try next(&self)
+    var chain = 0
     while let o = tok.opText, let op = ops[o] {
+      chain += 1
+      if chain > maxChain {
+        var e = PyException(.recursionError, "maximum recursion depth exceeded during compilation")
+        e.span = tok.span
+        throw e
+      }
       _ = advance()
       let right = try next(&self)
       left = Expr(.binary(op, left, right), left.span.merged(with: right.span))

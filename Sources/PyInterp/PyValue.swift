@@ -71,19 +71,18 @@ public final class PyList {
   }
 
   static func drain(_ pending: inout [PyValue]) {
-    while var value = pending.popLast() {
-      switch value {
-      case .list(var list):
-        value = .none
+    // Values are moved out through functions so that no temporary keeps an extra
+    // reference (debug builds keep locals alive to the end of their scope).
+    while !pending.isEmpty {
+      switch lastKind(pending) {
+      case 1:
+        var list = takeList(pending.removeLast())
         if isKnownUniquelyReferenced(&list) {
           pending.append(contentsOf: list.items)
           list.items = []
         }
-      case .tuple(let items):
-        value = .none
-        pending.append(contentsOf: items)
-      case .dict(var dict):
-        value = .none
+      case 2:
+        var dict = takeDict(pending.removeLast())
         if isKnownUniquelyReferenced(&dict) {
           for (k, v) in dict.items {
             pending.append(k)
@@ -91,10 +90,41 @@ public final class PyList {
           }
           dict.removeAll()
         }
+      case 3:
+        pending.append(contentsOf: takeTuple(pending.removeLast()))
       default:
-        break
+        pending.removeLast()
       }
     }
+  }
+
+  /// 1 list, 2 dict, 3 tuple, 0 other: checked in a function so no copy outlives it.
+  @inline(never)
+  private static func lastKind(_ values: [PyValue]) -> Int {
+    switch values[values.count - 1] {
+    case .list: return 1
+    case .dict: return 2
+    case .tuple: return 3
+    default: return 0
+    }
+  }
+
+  @inline(never)
+  private static func takeList(_ value: __owned PyValue) -> PyList {
+    if case .list(let l) = value { return l }
+    return PyList()
+  }
+
+  @inline(never)
+  private static func takeDict(_ value: __owned PyValue) -> PyDict {
+    if case .dict(let d) = value { return d }
+    return PyDict()
+  }
+
+  @inline(never)
+  private static func takeTuple(_ value: __owned PyValue) -> [PyValue] {
+    if case .tuple(let t) = value { return t }
+    return []
   }
 }
 

@@ -41,6 +41,12 @@ public enum TermColor: Hashable, Sendable {
     return .diverging(Int((t * Float(divergingSteps)).rounded()))
   }
 
+  /// A colour of the xterm 6×6×6 cube, each component 0...5 (clamped).
+  public static func cube(red: Int, green: Int, blue: Int) -> TermColor {
+    func c(_ v: Int) -> Int { min(max(v, 0), 5) }
+    return .indexed(UInt8(16 + 36 * c(red) + 6 * c(green) + c(blue)))
+  }
+
   static let grayRamp256: [UInt8] = [16, 233, 235, 237, 239, 241, 243, 245, 248, 251, 231]
   /// Red (most negative) → white → blue (most positive), from the xterm colour cube.
   static let divergingRamp256: [UInt8] = [196, 203, 210, 217, 224, 231, 189, 147, 105, 63, 21]

@@ -30,20 +30,30 @@ extension FullScreen {
     if previous == nil { werase(win) }
     let rows = min(frame.height, size.height), cols = min(frame.width, size.width)
     var cc = cchar_t()
+    let maxScalars = Int(swiftcurses_ccharw_max())
+    var wide = [wchar_t](repeating: 0, count: maxScalars + 1)
+    let mono = palette.depth == .none
     for y in 0..<rows {
       for x in 0..<cols {
         let cell = frame[x, y]
         if cell.isContinuation { continue }
         if let previous, previous[x, y] == cell { continue }
-        var glyph = cell.glyph
-        if palette.depth == .none { glyph = ANSIRenderer.shadedGlyph(for: cell) }
-        var wide = glyph.unicodeScalars.prefix(Int(swiftcurses_ccharw_max())).map { wchar_t(bitPattern: $0.value) }
-        if wide.isEmpty { wide = [32] }
-        // A wide glyph in the last column would wrap; draw a space instead.
-        if TextLayout.width(of: glyph) == 2 && x == cols - 1 { wide = [32] }
-        wide.append(0)
+        let glyph = mono ? ANSIRenderer.shadedGlyph(for: cell) : cell.glyph
+        var n = 0
+        var isWide = false
+        for scalar in glyph.unicodeScalars where n < maxScalars {
+          if n == 0 && scalar.value >= 0x1100 { isWide = TextLayout.width(of: Character(scalar)) == 2 }
+          wide[n] = wchar_t(bitPattern: scalar.value)
+          n += 1
+        }
+        // Nothing to draw, or a wide glyph in the last column (it would wrap): a space.
+        if n == 0 || (isWide && x == cols - 1) {
+          wide[0] = 32
+          n = 1
+        }
+        wide[n] = 0
         let pair = palette.pair(fg: cell.fg, bg: cell.bg)
-        setcchar(&cc, wide, attributes(cell.attributes), pair, nil)
+        setcchar(&cc, wide, attributeTable[Int(cell.attributes.rawValue & 15)], pair, nil)
         mvwadd_wch(win, Int32(y), Int32(x), &cc)
       }
     }
@@ -51,7 +61,12 @@ extension FullScreen {
     lastFrame = frame
   }
 
-  func attributes(_ a: CellAttributes) -> attr_t {
+  /// Curses attributes for each combination of the four cell attributes.
+  static func makeAttributeTable() -> [attr_t] {
+    (0..<16).map { attributes(CellAttributes(rawValue: UInt8($0))) }
+  }
+
+  static func attributes(_ a: CellAttributes) -> attr_t {
     var r = swiftcurses_a_normal()
     if a.contains(.bold) { r |= swiftcurses_a_bold() }
     if a.contains(.dim) { r |= swiftcurses_a_dim() }

@@ -1,4 +1,5 @@
 import CNCursesW
+import Foundation
 import Rendering
 
 #if canImport(Glibc)
@@ -16,10 +17,12 @@ import Rendering
 /// Not thread-safe: use it from one thread (the REPL's).
 public final class FullScreen {
   nonisolated(unsafe) private static var sharedScreen: FullScreen?
-  nonisolated(unsafe) private static var headlessScreen: FullScreen?
+  nonisolated(unsafe) private static var headlessScreens: [String: FullScreen] = [:]
+  private static let headlessLock = NSLock()
 
   let screen: OpaquePointer
   let palette: Palette
+  let attributeTable: [attr_t]
   /// Whether this is the test screen on /dev/null.
   let isHeadless: Bool
   /// The write end of the headless screen's input pipe.
@@ -44,11 +47,7 @@ public final class FullScreen {
     guard !term.isEmpty, term != "dumb" else { throw FullScreenError.unusableTerminal(term.isEmpty ? "(unset)" : term) }
     TerminalLocale.ensureUTF8()
     fflush(swiftcurses_stdout())
-    // ncurses installs an exiting SIGINT handler when SIGINT is at its default;
-    // keep whatever the shell installed (or will install) instead.
-    let oldInt = signal(SIGINT, SIG_IGN)
-    let scr = newterm(nil, swiftcurses_stdout(), swiftcurses_stdin())
-    signal(SIGINT, oldInt)
+    let scr = withShellSignals { newterm(nil, swiftcurses_stdout(), swiftcurses_stdin()) }
     guard let scr else { throw FullScreenError.unusableTerminal(term) }
     let fs = FullScreen(screen: scr, headless: false, inputWriteFD: -1)
     endwin()  // back to shell mode until a view opens
@@ -56,10 +55,14 @@ public final class FullScreen {
     return fs
   }
 
-  /// A screen drawn into /dev/null, for tests: `rows`×`cols` cells, input from a pipe
-  /// that `feedInput` writes to.
-  package static func headless(rows: Int = 24, cols: Int = 80) throws -> FullScreen {
-    if let s = headlessScreen {
+  /// A screen drawn into /dev/null, for tests: `rows`×`cols` cells of terminal type
+  /// `term`, input from a pipe that `feedInput` writes to.
+  ///
+  /// Curses is process-global and not thread-safe, and Swift Testing runs tests in
+  /// parallel: use `withHeadless` (which serialises its callers), or keep every
+  /// test that uses this in one `.serialized` suite.
+  package static func headless(rows: Int = 24, cols: Int = 80, term: String = "xterm-256color") throws -> FullScreen {
+    if let s = headlessScreens[term] {
       s.resize(rows: rows, cols: cols)
       return s
     }
@@ -68,15 +71,39 @@ public final class FullScreen {
     guard pipe(&fds) == 0, let input = fdopen(fds[0], "r"), let output = fopen("/dev/null", "w") else {
       throw FullScreenError.unusableTerminal("headless")
     }
-    let oldInt = signal(SIGINT, SIG_IGN)
-    let scr = newterm("xterm-256color", output, input)
-    signal(SIGINT, oldInt)
-    guard let scr else { throw FullScreenError.unusableTerminal("xterm-256color") }
+    guard let scr = withShellSignals({ newterm(term, output, input) }) else { throw FullScreenError.unusableTerminal(term) }
     let fs = FullScreen(screen: scr, headless: true, inputWriteFD: fds[1])
     fs.files = [input, output]
     fs.resize(rows: rows, cols: cols)
-    headlessScreen = fs
+    headlessScreens[term] = fs
     return fs
+  }
+
+  /// Runs `body` with the headless screen, one caller at a time across threads.
+  package static func withHeadless<T>(
+    rows: Int = 24, cols: Int = 80, term: String = "xterm-256color", _ body: (FullScreen) throws -> T
+  ) throws -> T {
+    headlessLock.lock()
+    defer { headlessLock.unlock() }
+    let screen = try headless(rows: rows, cols: cols, term: term)
+    screen.invalidate()
+    return try body(screen)
+  }
+
+  /// Runs `body` (newterm) so that ncurses keeps its hands off SIGINT and SIGTSTP.
+  ///
+  /// ncurses installs its own handlers for signals left at their defaults: an
+  /// exiting one for SIGINT (the shell counts Ctrl-C instead), and a SIGTSTP one
+  /// that, after Ctrl-Z and `fg` at the REPL prompt, would bring back the last
+  /// curses screen over the shell. Views run in raw mode, so neither key sends a
+  /// signal while a view is open.
+  private static func withShellSignals(_ body: () -> OpaquePointer?) -> OpaquePointer? {
+    let oldInt = signal(SIGINT, SIG_IGN)
+    let oldTstp = signal(SIGTSTP, SIG_IGN)
+    let result = body()
+    signal(SIGINT, oldInt)
+    signal(SIGTSTP, oldTstp)
+    return result
   }
 
   private init(screen: OpaquePointer, headless: Bool, inputWriteFD: Int32) {
@@ -85,6 +112,7 @@ public final class FullScreen {
     self.inputWriteFD = inputWriteFD
     set_term(screen)
     palette = Palette()
+    attributeTable = Self.makeAttributeTable()
     set_escdelay(25)
     mouseinterval(0)
     size = Size(width: Int(swiftcurses_cols()), height: Int(swiftcurses_lines()))

@@ -121,3 +121,16 @@ import Testing
     #expect(c.glyph(x: 0, y: 0) == "\u{28C7}")
   }
 }
+
+@Suite struct ProgressLineTests {
+  @Test func updatesInPlaceAndClears() {
+    var p = ProgressLine(width: 20)
+    #expect(p.update("step 1 loss 2.30") == "\rstep 1 loss 2.30")
+    // A shorter text blanks the rest of the old one and steps back.
+    #expect(p.update("step 2") == "\rstep 2" + String(repeating: " ", count: 10) + String(repeating: "\u{8}", count: 10))
+    #expect(p.update(String(repeating: "x", count: 40)).count == 1 + 19)
+    #expect(p.clear() == "\r" + String(repeating: " ", count: 19) + "\r")
+    #expect(p.clear() == "")
+    #expect(!p.update("abc").contains("\u{1B}"))
+  }
+}

@@ -101,3 +101,40 @@ import Testing
     #expect(s[10, 0].attributes.contains(.reverse))
   }
 }
+
+@Suite struct CanvasAndCardTests {
+  @Test func canvasLayoutPicksTheLargestScaleAndMapsCellsBack() throws {
+    let big = try #require(CanvasView.Layout(maxSize: Size(width: 120, height: 60)))
+    #expect(big.size == Size(width: 112, height: 56) && big.cellsPerPixelX == 4 && big.rowsPerPixel == 2)
+    #expect(big.pixel(atX: 5, y: 3)! == (1, 1))
+    let normal = try #require(CanvasView.Layout(maxSize: Size(width: 80, height: 30)))
+    #expect(normal.size == Size(width: 56, height: 28))
+    #expect(normal.pixel(atX: 55, y: 27)! == (27, 27))
+    #expect(normal.pixel(atX: 56, y: 0) == nil)
+    let half = try #require(CanvasView.Layout(maxSize: Size(width: 80, height: 24)))
+    #expect(half.isHalfBlock && half.size == Size(width: 28, height: 14))
+    #expect(half.pixel(atX: 3, y: 5)! == (10, 3))
+    #expect(CanvasView.Layout(maxSize: Size(width: 20, height: 8)) == nil)
+  }
+
+  @Test func canvasDrawsPixelsAndCursor() throws {
+    var pixels = [Float](repeating: 0, count: 784)
+    pixels[14 * 28 + 14] = 1
+    let layout = try #require(CanvasView.Layout(maxSize: Size(width: 80, height: 30)))
+    let f = CanvasView.frame(pixels: pixels, layout: layout, cursor: (0, 0), penDown: true)
+    #expect(f[28, 14].fg == .gray(10) && f[29, 14].bg == .gray(10))
+    #expect(f[27, 14].fg == .gray(0))
+    #expect(f[0, 0].glyph == "●" && f[0, 0].fg == .basic(.red))
+    #expect(!ANSIRenderer(mode: .plain).render(f).contains("▀"))
+  }
+
+  @Test func digitCardPutsBarsBesideOrBelow() {
+    let wide = DigitCard.frame(pixels: Fixtures.ring, caption: "test[0]  label 8", probabilities: Fixtures.probs, trueLabel: 8, maxSize: Size(width: 80, height: 24))
+    assertSnapshot(wide.trimmedText, named: "digit-card")
+    let narrow = DigitCard.frame(pixels: Fixtures.ring, caption: "test[0]", probabilities: Fixtures.probs, maxSize: Size(width: 40, height: 30))
+    #expect(narrow.height == 1 + 14 + 10)
+    let cramped = DigitCard.frame(pixels: Fixtures.ring, caption: "test[0]", probabilities: Fixtures.probs, maxSize: Size(width: 40, height: 18))
+    #expect(cramped.trimmedText.contains("larger terminal"))
+    #expect(TermColor.cube(red: 5, green: 0, blue: 0) == .indexed(196))
+  }
+}

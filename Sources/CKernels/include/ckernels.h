@@ -1,6 +1,19 @@
 #ifndef MNIST_SHELL_CKERNELS_H
 #define MNIST_SHELL_CKERNELS_H
-/* Float32 kernels with run-time CPU dispatch. Declarations only; see kernels.c. */
+/* Float32 kernels with run-time CPU dispatch. Declarations only; see the .c files. */
+
 /* Returns a short name of the instruction set the kernels dispatch to ("avx512", "avx2", "generic"). */
 const char *ck_isa(void);
+
+/* Forces the dispatch to "generic", "avx2" or "avx512" (if the CPU has it); NULL restores the
+   automatic choice. Returns 1 on success, 0 if that ISA is not available. For tests/benchmarks. */
+int ck_force_isa(const char *name);
+
+/* C = alpha * op(A) * op(B) + beta * C, row-major. op(A) is m x k, op(B) is k x n.
+   transA: A is stored k x m (lda >= m); otherwise m x k (lda >= k). Same for B.
+   beta == 0 means C is not read (NaNs in C are overwritten). */
+void ck_sgemm(int transA, int transB, long m, long n, long k, float alpha,
+              const float *a, long lda, const float *b, long ldb,
+              float beta, float *c, long ldc);
+
 #endif

@@ -1,0 +1,90 @@
+import Dispatch
+import Foundation
+
+/// Reads one gzip IDX file from disk: inflate, verify the checksum when the file is MNIST's own, parse.
+public enum MNISTFileReader {
+  /// Images read from a file: `count` images of `rows` x `cols`, pixels row-major in [0, 1].
+  public struct Images: Sendable {
+    public var count: Int
+    public var rows: Int
+    public var cols: Int
+    /// The first `splitAt` images (empty unless a split was asked for).
+    public var leading: [Float]
+    /// The remaining images (all of them without a split).
+    public var pixels: [Float]
+  }
+
+  /// Reads the whole file at `path`, naming `path` in errors.
+  public static func contents(of path: String) throws -> Data {
+    do {
+      return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+    } catch {
+      if !FileManager.default.fileExists(atPath: path) {
+        throw MNISTDataError(.fileNotFound, "FileNotFoundError", "[Errno 2] No such file or directory: '\(path)'")
+      }
+      throw MNISTDataError(.io, "OSError", "Could not read \(path): \(error.localizedDescription)")
+    }
+  }
+
+  /// The MNIST file whose checksum applies to `path` (by name and gzip size), or `nil`.
+  static func identity(of name: String, gzipSize: Int, files: [MNISTFile]) -> MNISTFile? {
+    MNISTFile.identify(name: (name as NSString).lastPathComponent, gzipSize: gzipSize, among: files)
+  }
+
+  /// Inflates `path` and checks its SHA-256 if its name and size say it is one of `files`.
+  /// `body` gets the uncompressed bytes; the checksum is computed on another thread meanwhile.
+  static func withInflated<R>(
+    _ path: String, identifyAs name: String? = nil, files: [MNISTFile] = MNISTFile.all,
+    _ body: (UnsafeRawBufferPointer) throws -> R
+  ) throws -> R {
+    let gz = try contents(of: path)
+    let raw = try gz.withUnsafeBytes { (b) throws -> [UInt8] in try Gzip.inflate(b, name: path) }
+    let expected = identity(of: name ?? path, gzipSize: gz.count, files: files)
+    return try raw.withUnsafeBytes { (bytes) throws -> R in
+      guard let expected else { return try body(bytes) }
+      let box = DigestBox()
+      let shared = SendableRawBuffer(buffer: bytes)
+      let group = DispatchGroup()
+      DispatchQueue.global().async(group: group) { box.hex = SHA256.hexDigest(of: shared.buffer) }
+      let result = Result { try body(bytes) }
+      group.wait()
+      guard box.hex == expected.sha256 else {
+        throw MNISTDataError(
+          .checksumMismatch, "ValueError",
+          "Checksum mismatch for \(path): its name and size say it is MNIST's \(expected.name), but the SHA-256 of its contents is \(box.hex), not \(expected.sha256). Delete it to fetch a fresh copy.")
+      }
+      return try result.get()
+    }
+  }
+
+  /// Reads an images file (`*-images-idx3-ubyte.gz`).
+  /// With `splitAt`, the first `splitAt` images go to `leading` and the rest to `pixels`.
+  public static func readImages(_ path: String, splitAt: Int = 0, files: [MNISTFile] = MNISTFile.all) throws -> Images {
+    try withInflated(path, files: files) { (bytes) throws -> Images in
+      let p = try IDX.images(bytes, name: path, splitAt: splitAt)
+      return Images(count: p.count, rows: p.rows, cols: p.cols, leading: p.leading, pixels: p.rest)
+    }
+  }
+
+  /// Reads a labels file (`*-labels-idx1-ubyte.gz`) as class ids.
+  public static func readLabels(_ path: String, files: [MNISTFile] = MNISTFile.all) throws -> [UInt8] {
+    try withInflated(path, files: files) { (bytes) throws -> [UInt8] in try IDX.labels(bytes, name: path) }
+  }
+
+  /// Checks a gzip IDX file without keeping its contents: gzip integrity, IDX magic, and the
+  /// checksum if it is MNIST's own. Used before a downloaded or copied file is put in place.
+  /// `name` is the file name the checks go by (the file may sit under a temporary name).
+  public static func validate(_ path: String, renamedAs name: String? = nil, files: [MNISTFile] = MNISTFile.all) throws {
+    let name = name ?? (path as NSString).lastPathComponent
+    try withInflated(path, identifyAs: name, files: files) { (bytes) throws in
+      if name.hasSuffix("labels-idx1-ubyte.gz") {
+        _ = try IDX.labels(bytes, name: path)
+      } else if name.hasSuffix("images-idx3-ubyte.gz") {
+        _ = try IDX.imageHeader(bytes, name: path)
+      }
+    }
+  }
+}
+
+private final class DigestBox: @unchecked Sendable { var hex = "" }
+private struct SendableRawBuffer: @unchecked Sendable { let buffer: UnsafeRawBufferPointer }

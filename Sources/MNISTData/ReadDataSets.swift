@@ -1,0 +1,107 @@
+import Foundation
+
+/// The three splits returned by ``readDataSets(trainDir:oneHot:reshape:validationSize:seed:options:log:)``.
+public struct Datasets {
+  public let train: DataSet
+  public let validation: DataSet
+  public let test: DataSet
+}
+
+/// TensorFlow 1.3's `input_data.read_data_sets`: makes sure `trainDir` holds the four files, reads
+/// them, and splits off the first `validationSize` training examples as the validation set.
+///
+/// Missing files are copied from the bundled copy (see ``BundledMNIST``) or, if there is none,
+/// downloaded from `options.mirrors`. Each file read prints TensorFlow's `Extracting <path>` line
+/// through `log`; a download also prints `Successfully downloaded <name> <size> bytes.`.
+/// - Parameters:
+///   - oneHot: labels as one-hot float rows `[N, 10]` instead of class ids.
+///   - reshape: images `[N, 784]` if true, else `[N, 28, 28, 1]`.
+///   - seed: seeds shuffling as TensorFlow did (NumPy's generator, seed mod 2^31-1); `nil` = random.
+public func readDataSets(
+  trainDir: String, oneHot: Bool = false, reshape: Bool = true, validationSize: Int = 5000,
+  seed: Int64? = nil, options: FetchOptions = FetchOptions(), log: (String) -> Void = { print($0) }
+) throws -> Datasets {
+  try ensureFiles(in: trainDir, options: options, log: log)
+  let path = { (file: MNISTFile) in pythonPathJoin(trainDir, file.name) }
+  let known = options.knownFiles
+
+  log("Extracting \(path(.trainImages))")
+  let trainImages = try MNISTFileReader.readImages(path(.trainImages), splitAt: validationSize, files: known)
+  log("Extracting \(path(.trainLabels))")
+  let trainLabels = try MNISTFileReader.readLabels(path(.trainLabels), files: known)
+  log("Extracting \(path(.testImages))")
+  let testImages = try MNISTFileReader.readImages(path(.testImages), files: known)
+  log("Extracting \(path(.testLabels))")
+  let testLabels = try MNISTFileReader.readLabels(path(.testLabels), files: known)
+
+  try checkCounts(trainImages, trainLabels, path(.trainImages), path(.trainLabels))
+  try checkCounts(testImages, testLabels, path(.testImages), path(.testLabels))
+
+  guard validationSize >= 0, validationSize <= trainImages.count else {
+    throw MNISTDataError(
+      .invalidArgument, "ValueError",
+      "Validation size should be between 0 and \(trainImages.count). Received: \(validationSize).")
+  }
+  let shape = reshape ? [trainImages.rows * trainImages.cols] : [trainImages.rows, trainImages.cols, 1]
+  let testShape = reshape ? [testImages.rows * testImages.cols] : [testImages.rows, testImages.cols, 1]
+  let random = NumpyRandom.tensorFlowDataSet(seed: seed)
+  // The pixels were parsed straight into the two parts, so nothing is copied here.
+  let validation = try DataSet(
+    images: trainImages.leading, exampleShape: shape,
+    classIds: Array(trainLabels[..<validationSize]), oneHot: oneHot, random: random)
+  let train = try DataSet(
+    images: trainImages.pixels, exampleShape: shape,
+    classIds: Array(trainLabels[validationSize...]), oneHot: oneHot, random: random)
+  let test = try DataSet(
+    images: testImages.pixels, exampleShape: testShape, classIds: testLabels, oneHot: oneHot, random: random)
+  return Datasets(train: train, validation: validation, test: test)
+}
+
+private func checkCounts(_ images: MNISTFileReader.Images, _ labels: [UInt8], _ imagePath: String, _ labelPath: String) throws {
+  guard images.count == labels.count else {
+    throw MNISTDataError(
+      .countMismatch, "AssertionError",
+      "images.shape: (\(images.count), \(images.rows), \(images.cols), 1) labels.shape: (\(labels.count),): "
+        + "\(imagePath) holds \(images.count) images but \(labelPath) holds \(labels.count) labels")
+  }
+}
+
+/// Makes sure `directory` holds the four files, creating it and filling it from the bundled copy or
+/// the mirrors as needed (TensorFlow's `maybe_download`). Existing files are left alone.
+public func ensureFiles(in directory: String, options: FetchOptions = FetchOptions(), log: (String) -> Void = { print($0) }) throws {
+  let fm = FileManager.default
+  let files = MNISTFile.all
+  let missing = files.filter { !fm.fileExists(atPath: pythonPathJoin(directory, $0.name)) }
+  guard !missing.isEmpty else { return }
+  if !directory.isEmpty {
+    do {
+      try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    } catch {
+      throw MNISTDataError(.io, "OSError", "Could not create the folder \(directory): \(error.localizedDescription)")
+    }
+  }
+  let bundled = options.bundledDirectories.first { dir in
+    missing.allSatisfy { fm.isReadableFile(atPath: dir + "/" + $0.name) }
+  }
+  for file in missing {
+    let destination = pythonPathJoin(directory, file.name)
+    if let bundled {
+      try copyFile(bundled + "/" + file.name, to: destination)
+    } else {
+      let size = try Downloader.fetch(file.name, to: destination, options: options, log: log)
+      log("Successfully downloaded \(file.name) \(size) bytes.")
+    }
+  }
+}
+
+/// Copies `source` to `destination` through a temporary file and a rename.
+func copyFile(_ source: String, to destination: String) throws {
+  let temp = temporaryPath(for: destination)
+  do {
+    try FileManager.default.copyItem(atPath: source, toPath: temp)
+  } catch {
+    try? FileManager.default.removeItem(atPath: temp)
+    throw MNISTDataError(.io, "OSError", "Could not copy \(source) to \(destination): \(error.localizedDescription)")
+  }
+  try atomicallyReplace(destination, with: temp)
+}

@@ -1,1 +1,0 @@
-// Placeholder until the _TestSupport module lands.

@@ -1,0 +1,32 @@
+import Foundation
+import TFGraph
+import Tensors
+import Testing
+
+/// Hand-run timing of one steady tutorial training step through `Session.run` (not a timed test:
+/// it asserts nothing about speed). Run: `TFGRAPH_BENCH=1 swift test -c release --filter StepBenchmark`.
+@Suite struct StepBenchmark {
+  @Test(.enabled(if: ProcessInfo.processInfo.environment["TFGRAPH_BENCH"] != nil))
+  func steadyTrainingStep() throws {
+    let d = try MNISTTrainingTests.data()
+    let t = try TutorialGraph()
+    let s = Session(graph: t.g)
+    try s.run(t.initOp)
+    var batcher = Batcher(images: d.train, labels: d.trainLabels, count: 55000, seed: 7)
+    let batches = (0..<50).map { _ in batcher.next(100) }.map { ($0.x, MNISTFiles.oneHot($0.labels)) }
+    let fetch: [Fetch] = [.operation(t.train)]
+    for (x, y) in batches { _ = try s.run(fetch, feedList: [(t.x, x), (t.yTrue, y)]) }
+    var medians: [Double] = []
+    for _ in 0..<7 {
+      let start = DispatchTime.now().uptimeNanoseconds
+      for i in 0..<1000 {
+        let (x, y) = batches[i % batches.count]
+        _ = try s.run(fetch, feedList: [(t.x, x), (t.yTrue, y)])
+      }
+      medians.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1000 / 1000)
+    }
+    medians.sort()
+    print("steady training step: median \(medians[3]) µs, min \(medians[0]) µs (ISA \(kernelISA))")
+    #expect(s.trainingStep == 50 + 7000)
+  }
+}
