@@ -1,11 +1,14 @@
 import Foundation
 import LineEdit
 import PyInterp
+import TFBindings
 
 /// The learner's live session: the interpreter with its names, the TensorFlow environment,
 /// the shell commands, and what must be saved on the way out.
 public final class LearnerSession {
   public let interpreter: Interpreter
+  /// The `tensorflow`, `input_data` and `numpy` modules and the state they share.
+  public let tf: TFEnvironment
   public let console: Console
   public let commands = CommandRegistry()
   let paths: ShellPaths
@@ -25,10 +28,13 @@ public final class LearnerSession {
     self.paths = paths
     self.interactive = interactive
     self.interpreter = Interpreter()
+    self.tf = TFEnvironment()
+    tf.install(into: interpreter)
     self.errors = ErrorRenderer(console: console)
     self.progress = ProgressDisplay(console: console)
     interpreter.output = { [console] text in console.write(text) }
     interpreter.progressHook = { [progress] elapsed in progress.tick(elapsed: elapsed) }
+    progress.trainingStatus = { [unowned self] in self.trainingSinceStatementBegan() }
     installBuiltinCommands()
   }
 
@@ -46,6 +52,17 @@ public final class LearnerSession {
   }
 
   var requestedExitStatus: Int32 = 0
+  var stepsAtStatementStart = 0
+
+  /// Training steps recorded in every session so far.
+  var totalTrainingSteps: Int { tf.trainingLog.reduce(0) { $0 + $1.steps.count } }
+
+  /// Steps taken since the running statement began, and the latest loss.
+  func trainingSinceStatementBegan() -> (steps: Int, loss: Float?)? {
+    let steps = totalTrainingSteps - stepsAtStatementStart
+    guard steps > 0 else { return nil }
+    return (steps, tf.trainingLog.last?.losses.last)
+  }
 
   /// Runs one interactive entry; errors are printed, never thrown.
   @discardableResult
@@ -55,6 +72,7 @@ public final class LearnerSession {
 
   /// Runs code with errors printed; returns `.quit` after `exit()`.
   func runGuarded(source: String, _ body: () throws -> Void) -> CommandResult {
+    stepsAtStatementStart = totalTrainingSteps
     PyInterrupt.clear()
     SignalInterrupts.take()
     progress.begin()
