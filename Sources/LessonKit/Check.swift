@@ -21,8 +21,9 @@ package struct Check: Sendable, Equatable {
     case placeholder(role: String, dtype: String?, shape: [Int?]?)
     /// `variable ROLE [DTYPE] [SHAPE]`.
     case variable(role: String, dtype: String?, shape: [Int?]?)
-    /// `tensor ROLE [DTYPE] [SHAPE] [uses ROLE...] [via OP... | OP...]`.
-    case tensor(role: String, dtype: String?, shape: [Int?]?, uses: [String], via: [[String]])
+    /// `tensor ROLE [DTYPE] [SHAPE] [constant] [uses ROLE...] [via OP... | OP...]`;
+    /// `constant` asks that it depend on no placeholder or variable.
+    case tensor(role: String, dtype: String?, shape: [Int?]?, constant: Bool, uses: [String], via: [[String]])
     /// `array ROLE [DTYPE] [SHAPE]`: a concrete array value.
     case array(role: String, dtype: String?, shape: [Int?]?)
     /// `operation ROLE minimizes ROLE`: a training operation for that loss.
@@ -75,7 +76,7 @@ package struct Check: Sendable, Equatable {
   package var boundRole: String? {
     switch kind {
     case .module(let role, _), .dataset(let role, _), .placeholder(let role, _, _),
-      .variable(let role, _, _), .tensor(let role, _, _, _, _), .array(let role, _, _),
+      .variable(let role, _, _), .tensor(let role, _, _, _, _, _), .array(let role, _, _),
       .operation(let role, _), .session(let role):
       return role
     default: return nil
@@ -86,7 +87,7 @@ package struct Check: Sendable, Equatable {
   package var mentionedRoles: [String] {
     var roles: [String] = boundRole.map { [$0] } ?? []
     switch kind {
-    case .tensor(_, _, _, let uses, _): roles += uses
+    case .tensor(_, _, _, _, let uses, _): roles += uses
     case .operation(_, let loss): roles.append(loss)
     case .initialized(let names), .trained(let names): roles += names
     case .value(let expression, _, _): roles += Check.substitutedRoles(in: expression)

@@ -12,11 +12,14 @@ extension CheckEvaluator {
   }
 
   /// What is wrong with tensor `name` against `uses` and `via`, or `nil` when nothing is.
-  func tensorProblem(name: String, id: String, uses: [String], via: [[String]]) -> String? {
+  func tensorProblem(name: String, id: String, constant: Bool, uses: [String], via: [[String]]) -> String? {
     guard let deps = session.dependencies(of: id) else {
       return "`\(name)` isn't part of the graph."
     }
     let leaves = deps.placeholders.union(deps.variables)
+    if constant && !leaves.isEmpty {
+      return "`\(name)` depends on placeholders or variables; here it should be built from constants only."
+    }
     for role in uses {
       guard let needed = leafIDs(of: role) else {
         return "`\(name)` can't be checked until `\(self.name(of: role))` exists."

@@ -76,11 +76,11 @@ package struct CheckEvaluator {
         guard case .array(let d, let s) = value else { return nil }
         return mismatch(name, "array", d, s.map(Optional.some), dtype, shape) ?? ""
       }
-    case .tensor(let role, let dtype, let shape, let uses, let via):
+    case .tensor(let role, let dtype, let shape, let constant, let uses, let via):
       return find(role: role, kind: "tensor", describe: "There is no \(wants(dtype, shape)) tensor \(usesPhrase(uses))yet.") { name, value in
         guard case .tensor(let id, _, let d, let s) = value else { return nil }
         if let problem = mismatch(name, "tensor", d, s, dtype, shape) { return problem }
-        return tensorProblem(name: name, id: id, uses: uses, via: via) ?? ""
+        return tensorProblem(name: name, id: id, constant: constant, uses: uses, via: via) ?? ""
       }
     case .operation(let role, let lossRole):
       let lossName = name(of: lossRole)

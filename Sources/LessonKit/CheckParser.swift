@@ -52,8 +52,11 @@ package enum CheckParser {
       var uses: [String] = []
       var via: [[String]] = []
       var mode = ""
+      var constant = false
       for word in rest {
-        if word == "uses" || word == "via" {
+        if word == "constant" && mode.isEmpty {
+          constant = true
+        } else if word == "uses" || word == "via" {
           mode = word
           if word == "via" { via.append([]) }
         } else if mode == "uses" {
@@ -61,12 +64,13 @@ package enum CheckParser {
         } else if mode == "via" {
           if word == "|" { via.append([]) } else { via[via.count - 1].append(word) }
         } else {
-          throw fail("unexpected `\(word)` in `tensor` check (expected `uses` or `via`)")
+          throw fail("unexpected `\(word)` in `tensor` check (expected `constant`, `uses` or `via`)")
         }
       }
       if via.contains(where: \.isEmpty) { throw fail("empty op list after `via` or `|`") }
       if mode == "uses" && uses.isEmpty { throw fail("`uses` needs at least one role") }
-      kind = .tensor(role: try role(first, fail), dtype: dtype, shape: shape, uses: uses, via: via)
+      if constant && !uses.isEmpty { throw fail("a `constant` tensor can't also have `uses`") }
+      kind = .tensor(role: try role(first, fail), dtype: dtype, shape: shape, constant: constant, uses: uses, via: via)
     case "operation":
       guard args.count == 3, args[1] == "minimizes" else {
         throw fail("`operation` reads: operation train_step minimizes cross_entropy")
