@@ -83,7 +83,7 @@ extension LessonEngine {
   }
 
   /// Names assigned at the start of a line (`W = ...`, `a, b = ...`, `n += 1`, `for i in`).
-  static func assignedNames(in source: String) -> [String] {
+  package static func assignedNames(in source: String) -> [String] {
     var names: [String] = []
     for line in source.split(separator: "\n") {
       let t = line.trimmingSpaces

@@ -37,13 +37,20 @@ extension LessonEngine {
     commandsRun = []
     if stepIndex >= currentLesson.steps.count {
       markDone()
-      out.append(.success("Lesson \(currentLesson.number) done: \(currentLesson.title)."))
+      out.append(.success(lessonDoneText()))
       out.append(.note(finishedNote()))
     } else {
       out.append(showStep())
     }
     out.append(save())
     return out
+  }
+
+  /// "Lesson 4 done: The placeholder." without doubling a final `?` or `!`.
+  func lessonDoneText() -> String {
+    let title = currentLesson.title
+    let end = title.last.map { ".?!".contains($0) } ?? false ? "" : "."
+    return "Lesson \(currentLesson.number) done: \(title)\(end)"
   }
 
   static let praise = ["Well done.", "That's it.", "Correct.", "Nice.", "Exactly right.", "Good."]
@@ -99,7 +106,11 @@ extension LessonEngine {
   func next() -> LessonOutput {
     if let step = currentStep {
       if step.hasChecks {
-        return LessonOutput([.failure("This step isn't done yet. Try it, or ask for `:hint`, `:solution`, or `:run` to have it typed for you.")])
+        guard let (_, message) = firstFailure(step) else { return passStep() }
+        return LessonOutput([
+          .failure(message),
+          .note("This step isn't done yet. Try it, or ask for `:hint`, `:solution`, or `:run` to have it typed for you."),
+        ])
       }
       stepIndex += 1
       hintsShown = 0
@@ -110,7 +121,7 @@ extension LessonEngine {
         return out
       }
       markDone()
-      var out = LessonOutput([.success("Lesson \(currentLesson.number) done: \(currentLesson.title).")])
+      var out = LessonOutput([.success(lessonDoneText())])
       guard lessonIndex + 1 < catalogue.lessons.count else {
         out.append(.note(finishedNote()))
         out.append(save())
