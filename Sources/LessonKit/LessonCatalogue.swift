@@ -76,3 +76,11 @@ public struct LessonCatalogue: Sendable, Equatable {
     return needed.filter { $0 != index }.sorted()
   }
 }
+
+extension LessonCatalogue {
+  /// The lessons compiled into the binary (the repository's `Lessons/` folder).
+  /// - Throws: only if the embedded copy is broken, which the tests rule out.
+  public static func embedded() throws -> LessonCatalogue {
+    try LessonCatalogue(files: EmbeddedLessons.files)
+  }
+}

@@ -60,6 +60,14 @@ public final class LessonEngine {
     return stepIndex < steps.count ? steps[stepIndex] : nil
   }
 
+  /// A short position for a status line or prompt: `lesson 4/14 · step 2/2`, or
+  /// `lesson 4/14 · done` once its steps are finished.
+  public var position: String {
+    let lesson = "lesson \(currentLesson.number)/\(catalogue.lessons.count)"
+    guard currentStep != nil else { return lesson + " · done" }
+    return lesson + " · step \(stepIndex + 1)/\(currentLesson.steps.count)"
+  }
+
   /// Loads the saved progress and prepares the session to resume there.
   ///
   /// A damaged progress file gives a warning and a fresh start. When resuming past the

@@ -13,6 +13,7 @@ struct NavigationTests {
     let e = try engine()
     let start = e.start()
     #expect(start.headings.first?.hasPrefix("Lesson 1 of") == true)
+    #expect(e.position == "lesson 1/\(e.catalogue.lessons.count) · step 1/2")
     let refused = e.command(":next")
     #expect(refused?.failures == ["Type `:help` to do this step."])
     #expect(refused?.notes.first?.contains(":hint") == true)
