@@ -28,6 +28,9 @@ public struct Step: Sendable, Equatable {
   public var solution: String
   /// Whether the solution is shown with the step (a `type` block) or only on `:solution`.
   public var showsSolution: Bool
+  /// Where the first `type` block stood among ``text``'s blocks, so the statements are
+  /// shown in place.
+  public var statementsAt: Int = 0
   /// The checks; a step with none is a reading step that `:next` completes.
   package var checks: [Check]
   /// Hints, weakest first.

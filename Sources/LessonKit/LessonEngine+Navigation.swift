@@ -13,8 +13,11 @@ extension LessonEngine {
     guard let step = currentStep else { return LessonOutput([.note(finishedNote())]) }
     let count = currentLesson.steps.count
     var out = LessonOutput([.subheading("Step \(stepIndex + 1) of \(count) · \(step.title)")])
-    out.blocks += step.text.map { .text($0) }
-    if step.showsSolution && !step.solution.isEmpty { out.append(.statements(step.solution)) }
+    var blocks = step.text.map { LessonOutput.Block.text($0) }
+    if step.showsSolution && !step.solution.isEmpty {
+      blocks.insert(.statements(step.solution), at: min(step.statementsAt, blocks.count))
+    }
+    out.blocks += blocks
     if !step.hasChecks { out.append(.note("Type `:next` when you're ready to go on.")) }
     return out
   }

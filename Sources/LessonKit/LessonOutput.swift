@@ -41,11 +41,16 @@ public struct LessonOutput: Sendable, Equatable {
   /// Appends one block.
   public mutating func append(_ block: Block) { blocks.append(block) }
 
-  /// The output as plain text, paragraphs wrapped to `width` columns, ending in a newline
-  /// (empty when there is nothing to show). Inline code keeps its backticks.
+  /// The output as plain text, paragraphs wrapped to `width` columns, blocks separated by
+  /// blank lines, ending in a newline (empty when there is nothing to show). Inline code
+  /// keeps its backticks.
   public func plainText(width: Int = 80) -> String {
     var out: [String] = []
     for block in blocks {
+      switch block {
+      case .heading, .subheading: break
+      default: out.append("")
+      }
       switch block {
       case .heading(let t): out += ["", "== \(t) =="]
       case .subheading(let t): out += ["", "-- \(t)"]

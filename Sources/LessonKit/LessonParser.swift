@@ -147,7 +147,11 @@ package enum LessonParser {
       switch info {
       case "type", "solution":
         guard step != nil else { throw fail(line, "a `\(info)` block belongs inside a step") }
-        if info == "type" { step?.showsSolution = true }
+        if info == "type" && step?.showsSolution == false {
+          stepText.flush()
+          step?.showsSolution = true
+          step?.statementsAt = stepText.blocks.count
+        }
         solutionParts.append(body.joined(separator: "\n"))
       case "check":
         guard step != nil else { throw fail(line, "a `check` block belongs inside a step") }

@@ -52,6 +52,7 @@ struct ParserTests {
     #expect(lesson.steps.count == 3)
     #expect(lesson.steps[0].title == "First" && lesson.steps[0].solution == "x = 1")
     #expect(lesson.steps[0].showsSolution && lesson.steps[0].hints == ["weak", "strong"])
+    #expect(lesson.steps[0].text == [.paragraph("Do this:")] && lesson.steps[0].statementsAt == 1)
     #expect(lesson.steps[0].checks.map(\.line) == [20])
     #expect(!lesson.steps[1].showsSolution && !lesson.steps[1].replays)
     #expect(lesson.steps[1].checks.first?.message == "Make y two.")
@@ -168,11 +169,15 @@ struct ParserTests {
     ])
     #expect(out.plainText(width: 20) == """
       == Lesson 1 ==
+
       one two three four
       five six seven eight
       nine ten
+
         >>> x = 1
+
       [not yet] not yet
+
       Hint 1/2: look
 
       """)
