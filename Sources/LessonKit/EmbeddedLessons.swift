@@ -179,8 +179,8 @@ id: softmax
 title: Softmax regression, on paper
 ---
 
-Our model will look at an image and give ten probabilities, one per digit,
-that add up to 1. It works in two stages.
+For every image, our model will produce ten probabilities, one per digit,
+summing to 1. It gets there in two stages.
 
 First it collects evidence. For each digit, every pixel votes: the pixel's
 ink times a weight. A positive weight means ink there speaks for that
