@@ -418,8 +418,9 @@ H(y', y) = - sum over i of  y'[i] * log(y[i])
 Because `y'` is zero except at the true digit, only one term is left:
 minus the log of the probability the model gave to the right answer. If
 it gave that answer probability 1, the loss is 0; the less it believed in
-the truth, the bigger the loss. The idea comes from information theory,
-where it counts how many extra bits a code wastes.
+the truth, the bigger the loss. The idea comes from information theory:
+it is the average number of bits a message costs when its code was built
+for the predicted distribution instead of the true one.
 
 ## Step: A slot for the right answers
 

@@ -42,6 +42,8 @@ struct EmbeddedLessonsTests {
 
   @Test("the embedded catalogue equals the folder's")
   func same() throws {
+    // While regenerating, the compiled-in copy is the old one.
+    guard ProcessInfo.processInfo.environment["LESSONKIT_REGENERATE"] != "1" else { return }
     #expect(try LessonCatalogue.embedded() == LessonCatalogue(directory: lessonsFolder))
   }
 }

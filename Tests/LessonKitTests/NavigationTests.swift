@@ -147,4 +147,15 @@ struct NavigationTests {
     #expect(text.contains("[ ]  2. The MNIST digits  <- you are here"))
     #expect(text.contains("[ ] 14. Where next"))
   }
+
+  @Test("assigned names are read from statements without running them")
+  func assignedNames() {
+    #expect(LessonEngine.assignedNames(in: "W = tf.Variable(tf.zeros([784, 10]))") == ["W"])
+    #expect(LessonEngine.assignedNames(in: "batch_xs, batch_ys = mnist.train.next_batch(100)") == ["batch_xs", "batch_ys"])
+    #expect(LessonEngine.assignedNames(in: "n += 1") == ["n"])
+    #expect(LessonEngine.assignedNames(in: "for i in range(10):\n  total = i") == ["i", "total"])
+    #expect(LessonEngine.assignedNames(in: "x == 3").isEmpty)
+    #expect(LessonEngine.assignedNames(in: "print(sess.run(y, feed_dict={x: drawn}))").isEmpty)
+    #expect(LessonEngine.assignedNames(in: "d[k] = 1").isEmpty)
+  }
 }
