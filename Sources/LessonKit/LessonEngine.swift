@@ -121,11 +121,17 @@ public final class LessonEngine {
 
   /// Re-checks the current step after the learner ran `source` (one statement or block).
   ///
+  /// - Parameters:
+  ///   - source: the statement as typed.
+  ///   - raised: whether it ended in an error (or was interrupted). The step may still
+  ///     pass (an interrupted loop may have trained enough), but no difference is
+  ///     explained: the error message is what the learner needs then.
   /// - Returns: a short congratulation and the next step when the step now passes;
   ///   otherwise nothing, unless the statement touched what the step is about, in which
   ///   case the precise difference ("`W` has shape [10, 784]; it should be [784, 10].").
-  public func afterStatement(_ source: String) -> LessonOutput {
-    check(explicit: false, source: source)
+  public func afterStatement(_ source: String, raised: Bool = false) -> LessonOutput {
+    let out = check(explicit: false, source: source)
+    return raised && !out.hasPassed ? LessonOutput() : out
   }
 
   /// Records a shell command the shell ran itself (such as `:digit 3` or `:weights`) and

@@ -32,6 +32,9 @@ public struct LessonOutput: Sendable, Equatable {
   /// Creates output from blocks.
   public init(_ blocks: [Block] = []) { self.blocks = blocks }
 
+  /// Whether a step passed in this output.
+  public var hasPassed: Bool { blocks.contains { if case .success = $0 { true } else { false } } }
+
   /// Whether there is nothing to show.
   public var isEmpty: Bool { blocks.isEmpty }
 

@@ -99,12 +99,13 @@ struct NavigationTests {
     s.variable("weights", [10, 784])
     #expect(e.afterStatement("weights = tf.Variable(tf.zeros([10, 784]))").failures
       == ["`weights` has shape [10, 784]; it should be [784, 10]."])
+    #expect(e.afterStatement("W = tf.Variable(tf.zeros([10, 784])", raised: true).isEmpty)
     s.set("n", .number(3))
     #expect(e.afterStatement("n = 3").isEmpty)
     #expect(e.afterStatement("print(x)").isEmpty)
     #expect(e.command(":check")?.failures.isEmpty == false)
     s.variable("W", [784, 10])
-    let ok = e.afterStatement("W = tf.Variable(tf.zeros([784, 10]))")
+    let ok = e.afterStatement("W = tf.Variable(tf.zeros([784, 10]))", raised: true)
     #expect(ok.hasSuccess && e.stepIndex == 1)
   }
 
