@@ -199,7 +199,7 @@ package struct CheckEvaluator {
 
   private func wants(_ dtype: String?, _ shape: [Int?]?) -> String {
     [dtype, shape.map { "of shape " + formatShape($0) }].compactMap { $0 }.joined(separator: " ")
-      .replacingFirstSpaceIfEmpty
+      .orSuitable
   }
 
   private func usesPhrase(_ uses: [String]) -> String {
@@ -208,7 +208,8 @@ package struct CheckEvaluator {
 }
 
 extension String {
-  fileprivate var replacingFirstSpaceIfEmpty: String { isEmpty ? "suitable" : self }
+  /// "suitable" when there is nothing more specific to say.
+  fileprivate var orSuitable: String { isEmpty ? "suitable" : self }
 }
 
 /// Role name → global name, remembered across checks and steps.

@@ -26,13 +26,14 @@ extension LessonEngine {
     let firstMissing = items.firstIndex { !alreadyPasses($0) } ?? items.count
     let todo = Array(items[firstMissing...])
     guard !todo.isEmpty else { return LessonOutput() }
-    if let failure = execute(todo) {
+    if execute(todo) != nil {
+      // The learner's session got in the way (a name rebound to something else, say):
+      // start from a clean session and replay everything.
       session.resetSession()
       roles.map = [:]
       if let again = execute(items) {
         return LessonOutput([.warning("Couldn't replay the earlier lessons: \(again). Try `:reset all`.")])
       }
-      _ = failure
     }
     let lessons = Array(Set(todo.map(\.lesson))).sorted().map { catalogue.lessons[$0].number }
     let which = lessons.count == 1 ? "lesson \(lessons[0])" : "lessons \(listPhrase(lessons.map(String.init)))"
