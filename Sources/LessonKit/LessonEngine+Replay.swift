@@ -26,7 +26,9 @@ extension LessonEngine {
     let firstMissing = items.firstIndex { !alreadyPasses($0) } ?? items.count
     let todo = Array(items[firstMissing...])
     guard !todo.isEmpty else { return LessonOutput() }
+    var reset = false
     if execute(todo) != nil {
+      reset = true
       // The learner's session got in the way (a name rebound to something else, say):
       // start from a clean session and replay everything.
       session.resetSession()
@@ -37,7 +39,12 @@ extension LessonEngine {
     }
     let lessons = Array(Set(todo.map(\.lesson))).sorted().map { catalogue.lessons[$0].number }
     let which = lessons.count == 1 ? "lesson \(lessons[0])" : "lessons \(listPhrase(lessons.map(String.init)))"
-    return LessonOutput([.note("So that you start from a working state, I ran the statements of \(which) for you (`:vars` shows what they defined).")])
+    var out = LessonOutput()
+    if reset {
+      out.append(.warning("Some earlier statements failed in your session, so I started a fresh session and ran all the earlier lessons again."))
+    }
+    out.append(.note("So that you start from a working state, I ran the statements of \(which) for you (`:vars` shows what they defined)."))
+    return out
   }
 
   /// Whether a step's checks already pass now (ignoring `ran` checks, which are about the

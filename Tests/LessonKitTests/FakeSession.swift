@@ -19,6 +19,8 @@ final class FakeSession: LessonSession {
   var numbers: [String: Double] = [:]
   var executed: [String] = []
   var resets = 0
+  /// A statement (first line) that raises the first time it runs.
+  var failOnce: String?
   private var counter = 0
 
   // MARK: LessonSession
@@ -36,6 +38,10 @@ final class FakeSession: LessonSession {
   func execute(_ pythonSource: String, quietly: Bool) throws {
     executed.append(pythonSource)
     let key = pythonSource.split(separator: "\n").first.map(String.init) ?? ""
+    if key == failOnce {
+      failOnce = nil
+      throw FakeError(description: "TypeError: something in the session got in the way")
+    }
     guard let effect = FakeTutorial.effects[key] else {
       throw FakeError(description: "SyntaxError: the fake session doesn't know `\(key)`")
     }

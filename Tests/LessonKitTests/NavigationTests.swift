@@ -114,11 +114,13 @@ struct NavigationTests {
     let s = FakeSession()
     let e = try engine(s)
     _ = e.start()
-    // A session where lesson 4's statements would fail: tf is something else entirely.
+    // The learner's session makes lesson 4's placeholder fail once.
     try FakeTutorial.run(s, ["answer = 6 * 7"] + FakeTutorial.statements(until: "import tensorflow"))
     s.set("tf", .module("numpy"))
-    _ = e.command(":lesson 5")
+    s.failOnce = "x = tf.placeholder(tf.float32, [None, 784])"
+    let out = e.command(":lesson 5") ?? LessonOutput()
     #expect(s.values["x"] != nil && s.values["tf"] == .module("tensorflow"))
+    #expect(s.resets == 1 && out.warnings.first?.contains("fresh session") == true)
   }
 
   @Test(":reset lesson and :reset all start from a fresh session")
