@@ -62,22 +62,22 @@ package struct CheckEvaluator {
           : "`\(name)` was loaded without `one_hot=True`: its labels are digits, not one-hot vectors."
       }
     case .placeholder(let role, let dtype, let shape):
-      return find(role: role, kind: "placeholder", describe: "There is no \(wants(dtype, shape)) placeholder yet.") { name, value in
+      return find(role: role, kind: "placeholder", describe: "There is no \(noun(dtype, "placeholder", shape)) yet.") { name, value in
         guard case .placeholder(_, let d, let s) = value else { return nil }
         return mismatch(name, "placeholder", d, s, dtype, shape) ?? ""
       }
     case .variable(let role, let dtype, let shape):
-      return find(role: role, kind: "variable", describe: "There is no \(wants(dtype, shape)) variable yet.") { name, value in
+      return find(role: role, kind: "variable", describe: "There is no \(noun(dtype, "variable", shape)) yet.") { name, value in
         guard case .variable(_, let d, let s, _, _) = value else { return nil }
         return mismatch(name, "variable", d, s.map { $0.map(Optional.some) }, dtype, shape) ?? ""
       }
     case .array(let role, let dtype, let shape):
-      return find(role: role, kind: "array", describe: "There is no \(wants(dtype, shape)) array yet.") { name, value in
+      return find(role: role, kind: "array", describe: "There is no \(noun(dtype, "array", shape)) yet.") { name, value in
         guard case .array(let d, let s) = value else { return nil }
         return mismatch(name, "array", d, s.map(Optional.some), dtype, shape) ?? ""
       }
     case .tensor(let role, let dtype, let shape, let constant, let uses, let via):
-      return find(role: role, kind: "tensor", describe: "There is no \(wants(dtype, shape)) tensor \(usesPhrase(uses))yet.") { name, value in
+      return find(role: role, kind: "tensor", describe: "There is no \(noun(dtype, "tensor", shape)) \(usesPhrase(uses))yet.") { name, value in
         guard case .tensor(let id, _, let d, let s) = value else { return nil }
         if let problem = mismatch(name, "tensor", d, s, dtype, shape) { return problem }
         return tensorProblem(name: name, id: id, constant: constant, uses: uses, via: via) ?? ""
@@ -176,7 +176,12 @@ package struct CheckEvaluator {
     if let value = session.inspect(role) {
       return .fail("`\(role)` is a \(value.kindName), not a \(kind).")
     }
-    if let latest = globals.reversed().first(where: { problems[$0] != nil }), let problem = problems[latest] {
+    // The newest near miss, unless it already plays another role (then it is surely not
+    // meant for this one: the model `y` is no failed attempt at the loss).
+    let playing = Set(roles.map.filter { $0.key != role }.map(\.value))
+    if let latest = globals.reversed().first(where: { problems[$0] != nil && !playing.contains($0) }),
+      let problem = problems[latest]
+    {
       return .fail(problem)
     }
     return .fail(none)
@@ -197,20 +202,16 @@ package struct CheckEvaluator {
     dtype.hasPrefix("tf.") ? String(dtype.dropFirst(3)) : dtype
   }
 
-  private func wants(_ dtype: String?, _ shape: [Int?]?) -> String {
-    [dtype, shape.map { "of shape " + formatShape($0) }].compactMap { $0 }.joined(separator: " ")
-      .orSuitable
+  /// "float32 placeholder of shape [None, 784]".
+  private func noun(_ dtype: String?, _ kind: String, _ shape: [Int?]?) -> String {
+    [dtype, kind, shape.map { "of shape " + formatShape($0) }].compactMap { $0 }.joined(separator: " ")
   }
 
   private func usesPhrase(_ uses: [String]) -> String {
-    uses.isEmpty ? "" : "built from " + uses.map { "`\(name(of: $0))`" }.joined(separator: ", ") + " "
+    uses.isEmpty ? "" : "built from " + listPhrase(uses.map { "`\(name(of: $0))`" }) + " "
   }
 }
 
-extension String {
-  /// "suitable" when there is nothing more specific to say.
-  fileprivate var orSuitable: String { isEmpty ? "suitable" : self }
-}
 
 /// Role name → global name, remembered across checks and steps.
 package final class RoleBindings {

@@ -30,7 +30,7 @@ struct CheckTests {
   func placeholder() throws {
     let s = FakeSession()
     #expect(message(try outcome("placeholder x float32 [None, 784]", on: s))
-      == "There is no float32 of shape [None, 784] placeholder yet.")
+      == "There is no float32 placeholder of shape [None, 784] yet.")
     s.placeholder("x", [nil, 10])
     #expect(message(try outcome("placeholder x float32 [None, 784]", on: s))
       == "`x` has shape [None, 10]; it should be [None, 784].")
@@ -69,7 +69,7 @@ struct CheckTests {
   func model() throws {
     let check = "tensor y float32 [None, 10] uses x W b via MatMul Add"
     let s = try fakeSession(until: "y =")
-    #expect(message(try outcome(check, on: s)) == "There is no float32 of shape [None, 10] tensor built from `x`, `W`, `b` yet.")
+    #expect(message(try outcome(check, on: s)) == "There is no float32 tensor of shape [None, 10] built from `x`, `W` and `b` yet.")
     let mm = s.tensor(nil, "MatMul", [nil, 10], [s.id("x"), s.id("W")])
     s.tensor("y", "Softmax", [nil, 10], [mm])
     #expect(message(try outcome(check, on: s))
@@ -91,6 +91,8 @@ struct CheckTests {
     let roles = RoleBindings()
     #expect(try outcome("tensor y float32 [None, 10] uses x W b via MatMul Add", on: s, roles: roles) == .pass)
     // Forgot reduce_mean: one loss per image.
+    #expect(message(try outcome(check, on: s, roles: roles))
+      == "There is no float32 tensor of shape [] built from `y` and `y_` yet.")  // `y` is no attempt at a loss
     let log = s.tensor(nil, "Log", [nil, 10], [s.id("y")])
     let mul = s.tensor(nil, "Mul", [nil, 10], [s.id("y_"), log])
     s.tensor("cross_entropy", "Sum", [nil], [mul])
@@ -159,7 +161,7 @@ struct CheckTests {
     #expect(message(try outcome("ran :digit", on: s)) == "Type `:digit` to do this step.")
     #expect(try outcome("ran :digit", on: s, commands: [":digit"]) == .pass)
     #expect(message(try outcome("array drawn float32 [1, 784]", on: FakeSession()))
-      == "There is no float32 of shape [1, 784] array yet.")
+      == "There is no float32 array of shape [1, 784] yet.")
     // The nearest array the learner has is described instead.
     #expect(message(try outcome("array drawn float32 [1, 784]", on: s))
       == "`batch_ys` has shape [100, 10]; it should be [1, 784].")
