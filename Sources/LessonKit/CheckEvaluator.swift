@@ -212,7 +212,6 @@ package struct CheckEvaluator {
   }
 }
 
-
 /// Role name → global name, remembered across checks and steps.
 package final class RoleBindings {
   /// The bindings.

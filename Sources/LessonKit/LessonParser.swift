@@ -6,7 +6,9 @@ package enum LessonParser {
   ///   - file: its name, `NN-slug.md`; the number becomes ``Lesson/number``.
   /// - Throws: ``LessonFormatError`` naming the file and the offending line.
   package static func parse(_ text: String, file: String) throws -> Lesson {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      String($0.hasSuffix("\r") ? $0.dropLast() : $0)
+    }
     if lines.last == "" { lines.removeLast() }
     func fail(_ line: Int, _ message: String) -> LessonFormatError {
       LessonFormatError(file: file, line: line, message: message)

@@ -59,6 +59,13 @@ struct ParserTests {
     #expect(lesson.steps[2].title == "Reading" && !lesson.steps[2].hasChecks)
   }
 
+  @Test("Windows line endings parse the same")
+  func crlf() throws {
+    let unix = try LessonParser.parse(Self.sample, file: "07-sample.md")
+    let windows = try LessonParser.parse(Self.sample.replacingOccurrences(of: "\n", with: "\r\n"), file: "07-sample.md")
+    #expect(unix == windows)
+  }
+
   @Test("every lesson in Lessons/ parses, in order, with at least 14 lessons")
   func repositoryLessons() throws {
     let catalogue = try LessonCatalogue(directory: lessonsFolder)
