@@ -6,9 +6,9 @@ package enum LessonParser {
   ///   - file: its name, `NN-slug.md`; the number becomes ``Lesson/number``.
   /// - Throws: ``LessonFormatError`` naming the file and the offending line.
   package static func parse(_ text: String, file: String) throws -> Lesson {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      String($0.hasSuffix("\r") ? $0.dropLast() : $0)
-    }
+    // "\r\n" is one Character in Swift, so split on both forms.
+    var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+      .map(String.init)
     if lines.last == "" { lines.removeLast() }
     func fail(_ line: Int, _ message: String) -> LessonFormatError {
       LessonFormatError(file: file, line: line, message: message)
