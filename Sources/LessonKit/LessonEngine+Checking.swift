@@ -38,13 +38,13 @@ extension LessonEngine {
     return LessonOutput()
   }
 
-  /// Whether the learner's statement was about this step: it names one of the step's
-  /// roles (or the names they are bound to), or it assigned a value of the kind the
-  /// failing check looks for.
+  /// Whether the learner's statement was about the failing check: it names the role the
+  /// check is about (or the name bound to it), or it assigned a value of the kind the
+  /// check looks for. Merely using an input (`print(x)` while `y` is awaited) is not.
   func touched(step: Step, failed: Check, source: String?, assigned: [String]) -> Bool {
     guard let source else { return false }
     let words = Set(Self.identifiers(in: source))
-    let roleNames = step.checks.flatMap(\.mentionedRoles)
+    let roleNames = failed.boundRole.map { [$0] } ?? failed.mentionedRoles
     let relevant = Set(roleNames + roleNames.compactMap { roles.map[$0] })
     if !words.isDisjoint(with: relevant) { return true }
     guard let wanted = Self.kindWanted(by: failed) else { return false }

@@ -103,10 +103,14 @@ struct NavigationTests {
     s.set("n", .number(3))
     #expect(e.afterStatement("n = 3").isEmpty)
     #expect(e.afterStatement("print(x)").isEmpty)
+
     #expect(e.command(":check")?.failures.isEmpty == false)
     s.variable("W", [784, 10])
     let ok = e.afterStatement("W = tf.Variable(tf.zeros([784, 10]))", raised: true)
     #expect(ok.hasSuccess && e.stepIndex == 1)
+    _ = e.command(":lesson 6")
+    #expect(e.afterStatement("print(W)").isEmpty)  // an input of y, not y itself
+    #expect(e.afterStatement("print(y)").failures.first?.hasPrefix("There is no float32 tensor") == true)
   }
 
   @Test("a failing replay resets the session and replays from the start")
