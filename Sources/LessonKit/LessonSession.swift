@@ -30,7 +30,9 @@ public protocol LessonSession: AnyObject {
   /// - Parameter nodeID: the `id` of a placeholder, variable, tensor or operation as given
   ///   in a ``SessionValue``.
   /// - Returns: the op types of every node in its dependency closure (the node itself
-  ///   included), and the ids of the placeholders and variables in that closure.
+  ///   included), and the ids of the placeholders and variables in that closure: the
+  ///   same ids ``inspect(_:)`` reports for them (a variable read through an `Identity`
+  ///   op still counts as the variable).
   func dependencies(of nodeID: String) -> GraphDependencies?
 
   /// Replaces the session by a fresh one with no names bound (used by `:reset lesson` and
