@@ -54,11 +54,12 @@ extension LearnerSession {
       rows.append([name, info.kind.rawValue, info.dtype ?? "", info.shape ?? "", initialized, info.summary])
     }
     let widths = (0..<5).map { c in rows.map { $0[c].count }.max() ?? 0 }
+    let room = max(12, views.width - widths.reduce(0) { $0 + $1 + 2 })
     var out = ""
     for (i, row) in rows.enumerated() {
       var line = ""
       for c in 0..<5 { line += row[c].padding(toLength: widths[c] + 2, withPad: " ", startingAt: 0) }
-      line += row[5]
+      line += row[5].count > room ? String(row[5].prefix(room - 1)) + "…" : row[5]
       out += (i == 0 ? console.bold(line) : line) + "\n"
     }
     return out
