@@ -12,5 +12,8 @@ void ck_sgemm_avx2(int transA, int transB, long m, long n, long k, float alpha,
 void ck_sgemm_avx512(int transA, int transB, long m, long n, long k, float alpha,
                      const float *a, long lda, const float *b, long ldb,
                      float beta, float *c, long ldc);
+void ck_sgemm_avx512layout(int transA, int transB, long m, long n, long k, float alpha,
+                           const float *a, long lda, const float *b, long ldb,
+                           float beta, float *c, long ldc);
 #endif
 #endif

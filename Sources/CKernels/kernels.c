@@ -64,3 +64,28 @@ void ck_sgemm(int transA, int transB, long m, long n, long k, float alpha,
       return;
   }
 }
+
+int ck_sgemm_isa(const char *name, int transA, int transB, long m, long n, long k, float alpha,
+                 const float *a, long lda, const float *b, long ldb,
+                 float beta, float *c, long ldc) {
+  int best = detect_isa();
+  if (strcmp(name, "generic") == 0) {
+    ck_sgemm_generic(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    return 1;
+  }
+#if defined(__x86_64__)
+  if (strcmp(name, "avx2") == 0 && best >= ISA_AVX2) {
+    ck_sgemm_avx2(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    return 1;
+  }
+  if (strcmp(name, "avx512-layout") == 0 && best >= ISA_AVX2) {
+    ck_sgemm_avx512layout(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    return 1;
+  }
+  if (strcmp(name, "avx512") == 0 && best >= ISA_AVX512) {
+    ck_sgemm_avx512(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    return 1;
+  }
+#endif
+  return 0;
+}

@@ -153,7 +153,8 @@ struct FloatArrayFormat {
     let finite = data.filter { $0.isFinite }
     let nonZero = finite.filter { $0 != 0 }.map { Swift.abs($0) }
     if let mx = nonZero.max(), let mn = nonZero.min() {
-      if mx >= 1e8 || mn < 0.0001 || Double(mx) / Double(mn) > 1000 { expFormat = true }
+      // float32 comparisons, as NumPy does them (its cutoff is 10^min(8, finfo.precision) = 1e6)
+      if mx >= 1e6 || mn < Float(0.0001) || mx / mn > 1000 { expFormat = true }
     }
     if finite.isEmpty {
       padLeft = 0; padRight = 0; trim = .point; expSize = -1; minDigits = 0
@@ -203,11 +204,11 @@ struct FloatArrayFormat {
     }
     if expFormat {
       return formatScientific(
-        DecimalDigits(scientific: x, precision: precision), minDigits: minDigits, trim: trim,
+        DecimalDigits(scientific: x, precision: precision, minDigits: minDigits), minDigits: minDigits, trim: trim,
         padLeft: padLeft, expDigits: expSize)
     }
     return formatPositional(
-      DecimalDigits(positional: x, precision: precision), minDigits: minDigits, trim: trim,
+      DecimalDigits(positional: x, precision: precision, minDigits: minDigits), minDigits: minDigits, trim: trim,
       padLeft: padLeft, padRight: padRight)
   }
 }

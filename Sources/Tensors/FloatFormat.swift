@@ -37,20 +37,30 @@ struct DecimalDigits {
   init(shortest x: Float) { self.init(parsing: x.description) }
 
   /// Digits of `x` (shortest round-trip) but at most `precision` digits after the decimal point,
-  /// rounding the exact binary value (ties to even) when cut, as NumPy's Dragon4 does.
-  init(positional x: Float, precision: Int) {
+  /// rounding the exact binary value (ties to even) when cut, as NumPy's Dragon4 does;
+  /// `minDigits` extends short ones with the exact value's further digits.
+  init(positional x: Float, precision: Int, minDigits: Int = 0) {
     self.init(shortest: x)
-    if digits.count - point > precision {
+    let have = Swift.max(digits.count - point, 0)
+    if have > precision {
       self.init(parsing: String(format: "%.\(precision)f", Double(x)))
       if digits.isEmpty { negative = x.sign == .minus }
+    } else if have < minDigits && !digits.isEmpty {
+      self.init(parsing: String(format: "%.\(minDigits)f", Double(x)))
     }
   }
 
   /// Digits of `x` (shortest round-trip) but at most `precision` digits after the first one.
-  init(scientific x: Float, precision: Int) {
+  ///
+  /// With `minDigits`, digits past the shortest ones are the exact value's (rounded), as
+  /// Dragon4 prints them: 0.1f with 8 digits is 1.00000001e-01, not 1.00000000e-01.
+  init(scientific x: Float, precision: Int, minDigits: Int = 0) {
     self.init(shortest: x)
-    if digits.count - 1 > precision {
+    let have = Swift.max(digits.count - 1, 0)
+    if have > precision {
       self.init(parsing: String(format: "%.\(precision)e", Double(x)))
+    } else if have < minDigits && !digits.isEmpty {
+      self.init(parsing: String(format: "%.\(minDigits)e", Double(x)))
     }
   }
 
@@ -121,13 +131,13 @@ func formatScientific(_ d: DecimalDigits, minDigits: Int = 0, trim: TrimMode, pa
   return s + "e" + (exp < 0 ? "-" : "+") + e
 }
 
-/// `str(np.float32(x))`: shortest round-trip digits, positional between 1e-4 and 1e16 ("1.0", "0.9194"),
-/// scientific outside ("1e-05").
+/// `str(np.float32(x))`: shortest round-trip digits, positional for 1e-4 ≤ |x| < 1e6 ("1.0", "0.9194"),
+/// scientific outside ("1e-05", "1e+06"); NumPy 2.3+ uses 10^6 (float32's precision) as the upper bound.
 public func numpyScalarString(_ x: Float) -> String {
   if x.isNaN { return "nan" }
   if x.isInfinite { return x < 0 ? "-inf" : "inf" }
-  let a = Swift.abs(x)
+  let a = Double(Swift.abs(x))
   let d = DecimalDigits(shortest: x)
-  if a == 0 || (a < 1e16 && a >= 1e-4) { return formatPositional(d, trim: .zero) }
+  if a == 0 || (a < 1e6 && a >= 1e-4) { return formatPositional(d, trim: .zero) }
   return formatScientific(d, trim: .dash)
 }
