@@ -105,7 +105,7 @@ public enum Shell {
       editor.completer = { line, cursor in completer.candidates(line: line, cursor: cursor) }
       if let warning = editor.historyWarning { console.error("warning: \(warning)\n") }
       session.onLeave.append {
-        do { try editor.saveHistory() } catch { console.error("warning: history not saved: \(error)\n") }
+        do { try editor.history.save() } catch { console.error("warning: history not saved: \(error)\n") }
       }
       reader = editor
     } else {
