@@ -7,7 +7,6 @@ type_line "answer = 6 * 7"
 wait_prompt 5
 keys C-d
 expect_sane_tty
-tm kill-server
 [ -s "$MNIST_SHELL_HOME/state/history" ] || { echo "no history file written"; exit 1; }
 start_shell 80 24
 wait_prompt 10
