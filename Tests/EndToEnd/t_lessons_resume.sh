@@ -14,11 +14,11 @@ type_line "from tensorflow.examples.tutorials.mnist import input_data"
 wait_prompt 10
 type_line 'mnist = input_data.read_data_sets("MNIST_data/", one_hot=True)'
 wait_for 'Extracting MNIST_data/t10k-labels' 60
-wait_prompt 30
+wait_prompt 60
 type_line "mnist.train.images.shape"
 wait_for '^\(55000, 784\)' 10
 type_line ":digit train 0"
-wait_for 'train\[0\]  label 5' 10
+wait_for 'train\[0\]  label [0-9]' 10
 type_line "mnist.train.labels[0]"
 wait_for 'Lesson 2 done' 10
 type_line ":next"
@@ -34,8 +34,8 @@ wait_prompt 5
 keys C-d
 expect_sane_tty
 restart_shell 110 40
-wait_for 'Lesson 4 of 14' 30
-wait_prompt 30
+wait_for 'Lesson 4 of 14' 120
+wait_prompt 60
 type_line ":lessons"
 wait_for '4' 5
 keys C-d
