@@ -133,6 +133,24 @@ func argExtreme(_ a: NDArray, axis: Int, name: String, _ better: (Double, Double
   let inner = a.shape[(ax + 1)...].reduce(1, *)
   var outShape = a.shape
   outShape.remove(at: ax)
+  if inner == 1, case .float32(let v) = a.storage {
+    // rows of floats (argmax(y, 1) over the test set): a tight loop without conversions
+    let gt = name == "argmax"
+    let out = v.withUnsafeBufferPointer { p in
+      (0..<outer).map { i -> Int64 in
+        let row = p.baseAddress! + i * r
+        var best = row[0], bi = 0
+        if best.isNaN { return 0 }
+        for j in 1..<Swift.max(r, 1) {
+          let x = row[j]
+          if x.isNaN { return Int64(j) }
+          if gt ? x > best : x < best { best = x; bi = j }
+        }
+        return Int64(bi)
+      }
+    }
+    return NDArray(shape: outShape, int64s: out)
+  }
   var out = [Int64](repeating: 0, count: outer * inner)
   func scan<T>(_ v: [T], _ toD: (T) -> Double) {
     for i in 0..<outer {
