@@ -136,18 +136,24 @@ func argExtreme(_ a: NDArray, axis: Int, name: String, _ better: (Double, Double
   if inner == 1, case .float32(let v) = a.storage {
     // rows of floats (argmax(y, 1) over the test set): a tight loop without conversions
     let gt = name == "argmax"
-    let out = v.withUnsafeBufferPointer { p in
-      (0..<outer).map { i -> Int64 in
-        let row = p.baseAddress! + i * r
-        var best = row[0], bi = 0
-        if best.isNaN { return 0 }
-        for j in 1..<Swift.max(r, 1) {
-          let x = row[j]
-          if x.isNaN { return Int64(j) }
-          if gt ? x > best : x < best { best = x; bi = j }
+    let out = [Int64](unsafeUninitializedCapacity: outer) { o, done in
+      v.withUnsafeBufferPointer { p in
+        guard let base = p.baseAddress else { return }
+        for i in 0..<outer {
+          let row = base + i * r
+          // branch-free selects (random rows mispredict a compare-and-branch); NaN wins, first one
+          var best = row[0], bi = 0, firstNaN = best.isNaN ? 0 : r
+          for j in 1..<Swift.max(r, 1) {
+            let x = row[j]
+            let better = gt ? (x > best) : (x < best)
+            bi = better ? j : bi
+            best = better ? x : best
+            firstNaN = (x.isNaN && firstNaN == r) ? j : firstNaN
+          }
+          o[i] = Int64(firstNaN < r ? firstNaN : bi)
         }
-        return Int64(bi)
       }
+      done = outer
     }
     return NDArray(shape: outShape, int64s: out)
   }
