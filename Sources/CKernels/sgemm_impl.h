@@ -41,22 +41,41 @@ static inline __attribute__((always_inline)) float FN(hsum)(V v) {
   return s0 + s1;
 }
 
+/* Horizontal sums of up to 8 vectors at once (a transpose-and-add tree instead of one
+   shuffle chain per vector): out[i] = sum of the lanes of v[i], for i < cnt. */
+typedef float FN(v8) __attribute__((ext_vector_type(8)));
+static inline __attribute__((always_inline)) FN(v8) FN(to8)(V v) {
+#if VL == 16
+  return __builtin_shufflevector(v, v, 0, 1, 2, 3, 4, 5, 6, 7) +
+         __builtin_shufflevector(v, v, 8, 9, 10, 11, 12, 13, 14, 15);
+#elif VL == 8
+  return v;
+#else
+  return __builtin_shufflevector(v, FN(splat)(0), 0, 1, 2, 3, 4, 5, 6, 7);
+#endif
+}
+static inline __attribute__((always_inline)) FN(v8) FN(hadd8)(FN(v8) a, FN(v8) b) {
+  return __builtin_shufflevector(a, b, 0, 2, 8, 10, 4, 6, 12, 14) +
+         __builtin_shufflevector(a, b, 1, 3, 9, 11, 5, 7, 13, 15);
+}
+static inline __attribute__((always_inline)) void FN(hsums)(const V *v, int cnt, float *out) {
+  for (int g = 0; g < cnt; g += 8) {
+    FN(v8) w[8];
+    for (int i = 0; i < 8; i++) w[i] = g + i < cnt ? FN(to8)(v[g + i]) : (FN(v8))(0.0f);
+    FN(v8) u0 = FN(hadd8)(FN(hadd8)(w[0], w[1]), FN(hadd8)(w[2], w[3]));
+    FN(v8) u1 = FN(hadd8)(FN(hadd8)(w[4], w[5]), FN(hadd8)(w[6], w[7]));
+    FN(v8) r = __builtin_shufflevector(u0, u1, 0, 1, 2, 3, 8, 9, 10, 11) +
+               __builtin_shufflevector(u0, u1, 4, 5, 6, 7, 12, 13, 14, 15);
+    float t[8];
+    memcpy(t, &r, sizeof t);
+    int lim = cnt - g < 8 ? cnt - g : 8;
+    for (int i = 0; i < lim; i++) out[g + i] = t[i];
+  }
+}
+
 /* C = alpha*x + beta*C, without reading C when beta == 0. */
 static inline __attribute__((always_inline)) void FN(put)(float *c, float x, float alpha, float beta) {
   *c = beta == 0.0f ? alpha * x : alpha * x + beta * *c;
-}
-
-/* A reusable per-thread scratch buffer (grows, never shrinks) for packing. */
-static float *FN(scratch)(size_t n) {
-  static _Thread_local float *buf = NULL;
-  static _Thread_local size_t cap = 0;
-  if (n > cap) {
-    free(buf);
-    size_t want = n < 4096 ? 4096 : n + n / 2;
-    buf = (float *)aligned_alloc(64, ((want * sizeof(float)) + 63) / 64 * 64);
-    cap = buf ? want : 0;
-  }
-  return buf;
 }
 
 /* ---- dot kernel: rows i0, i0+1 (if two) against NC columns of Bt ---- */
@@ -75,8 +94,12 @@ static inline __attribute__((always_inline)) void FN(dot_block)(
       if (two) acc1[j] = FMA(a1, b, acc1[j]);
     }
   }
+  V all[2 * NC_MAX];
+  float sums[2 * NC_MAX];
+  for (int j = 0; j < NC; j++) { all[j] = acc0[j]; all[NC + j] = acc1[j]; }
+  FN(hsums)(all, two ? 2 * NC : NC, sums);
   for (int j = 0; j < NC; j++) {
-    float s0 = FN(hsum)(acc0[j]), s1 = two ? FN(hsum)(acc1[j]) : 0;
+    float s0 = sums[j], s1 = two ? sums[NC + j] : 0;
     const float *bj = bt + j * ldbt;
     for (long p = kv; p < k; p++) {
       s0 += a0p[p] * bj[p];
@@ -212,7 +235,7 @@ static void FN(panel)(int transA, int transB, long m, long n, long k, float alph
                       const float *a, long lda, const float *b, long ldb, float beta,
                       float *c, long ldc) {
   const long NR = 2 * VL;
-  float *bp = FN(scratch)((size_t)k * NR);
+  float *bp = ck_scratch((size_t)k * NR);
   if (!bp) return;
   long asI = transA ? 1 : lda, asP = transA ? lda : 1;
   for (long j0 = 0; j0 < n; j0 += NR) {
@@ -237,6 +260,50 @@ static void FN(panel)(int transA, int transB, long m, long n, long k, float alph
   }
 }
 
+/* dst (n x k, row stride k) = transpose of src (k x n, row stride lds); 8x8 blocks in registers. */
+static void FN(transpose_pack)(long k, long n, const float *src, long lds, float *dst) {
+  typedef float v8u __attribute__((ext_vector_type(8), aligned(4)));
+  long p = 0;
+  for (; p + 8 <= k; p += 8) {
+    long j = 0;
+    for (; j + 8 <= n; j += 8) {
+      FN(v8) r0 = *(const v8u *)(src + (p + 0) * lds + j), r1 = *(const v8u *)(src + (p + 1) * lds + j);
+      FN(v8) r2 = *(const v8u *)(src + (p + 2) * lds + j), r3 = *(const v8u *)(src + (p + 3) * lds + j);
+      FN(v8) r4 = *(const v8u *)(src + (p + 4) * lds + j), r5 = *(const v8u *)(src + (p + 5) * lds + j);
+      FN(v8) r6 = *(const v8u *)(src + (p + 6) * lds + j), r7 = *(const v8u *)(src + (p + 7) * lds + j);
+      FN(v8) t0 = __builtin_shufflevector(r0, r1, 0, 8, 1, 9, 4, 12, 5, 13);
+      FN(v8) t1 = __builtin_shufflevector(r0, r1, 2, 10, 3, 11, 6, 14, 7, 15);
+      FN(v8) t2 = __builtin_shufflevector(r2, r3, 0, 8, 1, 9, 4, 12, 5, 13);
+      FN(v8) t3 = __builtin_shufflevector(r2, r3, 2, 10, 3, 11, 6, 14, 7, 15);
+      FN(v8) t4 = __builtin_shufflevector(r4, r5, 0, 8, 1, 9, 4, 12, 5, 13);
+      FN(v8) t5 = __builtin_shufflevector(r4, r5, 2, 10, 3, 11, 6, 14, 7, 15);
+      FN(v8) t6 = __builtin_shufflevector(r6, r7, 0, 8, 1, 9, 4, 12, 5, 13);
+      FN(v8) t7 = __builtin_shufflevector(r6, r7, 2, 10, 3, 11, 6, 14, 7, 15);
+      FN(v8) u0 = __builtin_shufflevector(t0, t2, 0, 1, 8, 9, 4, 5, 12, 13);
+      FN(v8) u1 = __builtin_shufflevector(t0, t2, 2, 3, 10, 11, 6, 7, 14, 15);
+      FN(v8) u2 = __builtin_shufflevector(t1, t3, 0, 1, 8, 9, 4, 5, 12, 13);
+      FN(v8) u3 = __builtin_shufflevector(t1, t3, 2, 3, 10, 11, 6, 7, 14, 15);
+      FN(v8) u4 = __builtin_shufflevector(t4, t6, 0, 1, 8, 9, 4, 5, 12, 13);
+      FN(v8) u5 = __builtin_shufflevector(t4, t6, 2, 3, 10, 11, 6, 7, 14, 15);
+      FN(v8) u6 = __builtin_shufflevector(t5, t7, 0, 1, 8, 9, 4, 5, 12, 13);
+      FN(v8) u7 = __builtin_shufflevector(t5, t7, 2, 3, 10, 11, 6, 7, 14, 15);
+      /* u0 = column j+0 rows p..p+3 | column j+4 rows p..p+3 (low/high 128 bits), etc. */
+      *(v8u *)(dst + (j + 0) * k + p) = __builtin_shufflevector(u0, u4, 0, 1, 2, 3, 8, 9, 10, 11);
+      *(v8u *)(dst + (j + 1) * k + p) = __builtin_shufflevector(u1, u5, 0, 1, 2, 3, 8, 9, 10, 11);
+      *(v8u *)(dst + (j + 2) * k + p) = __builtin_shufflevector(u2, u6, 0, 1, 2, 3, 8, 9, 10, 11);
+      *(v8u *)(dst + (j + 3) * k + p) = __builtin_shufflevector(u3, u7, 0, 1, 2, 3, 8, 9, 10, 11);
+      *(v8u *)(dst + (j + 4) * k + p) = __builtin_shufflevector(u0, u4, 4, 5, 6, 7, 12, 13, 14, 15);
+      *(v8u *)(dst + (j + 5) * k + p) = __builtin_shufflevector(u1, u5, 4, 5, 6, 7, 12, 13, 14, 15);
+      *(v8u *)(dst + (j + 6) * k + p) = __builtin_shufflevector(u2, u6, 4, 5, 6, 7, 12, 13, 14, 15);
+      *(v8u *)(dst + (j + 7) * k + p) = __builtin_shufflevector(u3, u7, 4, 5, 6, 7, 12, 13, 14, 15);
+    }
+    for (; j < n; j++)
+      for (long q = p; q < p + 8; q++) dst[j * k + q] = src[q * lds + j];
+  }
+  for (; p < k; p++)
+    for (long j = 0; j < n; j++) dst[j * k + p] = src[p * lds + j];
+}
+
 /* ---- entry point for this ISA ---- */
 void FN(ck_sgemm)(int transA, int transB, long m, long n, long k, float alpha,
                   const float *a, long lda, const float *b, long ldb,
@@ -251,10 +318,9 @@ void FN(ck_sgemm)(int transA, int transB, long m, long n, long k, float alpha,
     if (transB) {
       FN(dot)(m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     } else {
-      float *bt = FN(scratch)((size_t)n * (size_t)k);
+      float *bt = ck_scratch((size_t)n * (size_t)k);
       if (!bt) return;
-      for (long p = 0; p < k; p++)
-        for (long j = 0; j < n; j++) bt[j * k + p] = b[p * ldb + j];
+      FN(transpose_pack)(k, n, b, ldb, bt);
       FN(dot)(m, n, k, alpha, a, lda, bt, k, beta, c, ldc);
     }
     return;

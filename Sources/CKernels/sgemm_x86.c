@@ -33,6 +33,8 @@
 /* The AVX-512 blocking (16-wide vectors, 12-column / 12-row blocks) compiled for AVX2, where
    clang splits each 16-wide vector op in two. Never dispatched to: it lets the test suite run the
    exact code paths of the AVX-512 variant on CPUs without AVX-512. */
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wpsabi"
 #pragma clang attribute push(__attribute__((target("avx2,fma"))), apply_to = function)
 #define VL 16
 #define NC_MAX 12
@@ -46,5 +48,6 @@
 #undef FN
 #undef FMA
 #pragma clang attribute pop
+#pragma clang diagnostic pop
 
 #endif

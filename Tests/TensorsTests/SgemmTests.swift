@@ -34,7 +34,13 @@ func checkGemm(_ isa: String, _ tA: Bool, _ tB: Bool, _ m: Int, _ n: Int, _ k: I
   let ran = a.withUnsafeBufferPointer { pa in
     b.withUnsafeBufferPointer { pb in
       c.withUnsafeMutableBufferPointer { pc in
-        sgemm(
+        if isa == "auto" {
+          sgemm(
+            transA: tA, transB: tB, m: m, n: n, k: k, alpha: alpha, a: pa.baseAddress!, lda: lda,
+            b: pb.baseAddress!, ldb: ldb, beta: beta, c: pc.baseAddress!, ldc: ldc)
+          return true
+        }
+        return sgemm(
           isa: isa, transA: tA, transB: tB, m: m, n: n, k: k, alpha: alpha, a: pa.baseAddress!, lda: lda,
           b: pb.baseAddress!, ldb: ldb, beta: beta, c: pc.baseAddress!, ldc: ldc)
       }
@@ -74,6 +80,16 @@ func sgemmMatchesReferenceOnTutorialShapes(_ isa: String) throws {
       #expect(checkGemm(isa, tA, tB, 784, 10, 100, alpha: 1, beta: 0, seed: 2) == nil)
       #expect(checkGemm(isa, tA, tB, 100, 784, 10, alpha: 1, beta: 0, seed: 3) == nil)
       #expect(checkGemm(isa, tA, tB, 64, 48, 33, alpha: 2, beta: 0.5, seed: 4) == nil)
+    }
+  }
+}
+
+@Test func largeProductsSplitOverTwoThreadsStayCorrect() {
+  // >= 16M multiply-adds: the dispatcher splits the rows of C over two threads
+  for tA in [false, true] {
+    for tB in [false, true] {
+      #expect(checkGemm("auto", tA, tB, 2001, 10, 800, alpha: 1, beta: 0, seed: 9) == nil)
+      #expect(checkGemm("auto", tA, tB, 300, 200, 270, alpha: 0.5, beta: 2, seed: 10) == nil)
     }
   }
 }
