@@ -67,9 +67,13 @@ extension Interpreter {
       }
       let n = try digits.asInt()
       if case .int(let v) = number { return .int(n >= 0 ? v : Int((Double(v) / pow(10, Double(-n))).rounded(.toNearestOrEven) * pow(10, Double(-n)))) }
-      let scale = pow(10.0, Double(n))
-      let r = (d * scale).rounded(.toNearestOrEven) / scale
-      return .float(r.isFinite ? r : d)
+      guard d.isFinite else { return .float(d) }
+      if n >= 0 {
+        // printf rounds the exact binary value, as CPython's round() does.
+        return .float(Double(String(format: "%.\(min(n, 300))f", d)) ?? d)
+      }
+      let scale = pow(10.0, Double(-n))
+      return .float((d / scale).rounded(.toNearestOrEven) * scale)
     }
     def("min", "min(iterable, *, key=None, default=...) or min(a, b, ...)", "Returns the smallest item.") { i, a in
       try i.extreme(a, "min", wantLess: true)

@@ -210,7 +210,7 @@ extension Interpreter {
   /// Interrupt check and progress hook; called for each statement, iteration and call.
   @inline(__always)
   func tick() throws {
-    try PyInterrupt.check()
+    try checkInterrupt()
     tickCount &+= 1
     if tickCount & 63 == 0, let hook = progressHook {
       let now = DispatchTime.now().uptimeNanoseconds

@@ -39,6 +39,7 @@ public final class Interpreter {
   var lastProgress: UInt64 = 0
   var statementStart: UInt64 = 0
   let ellipsis = PyValue.object(EllipsisObject())
+  let interruptFlag = InterruptFlag()
 
   /// Creates a session with `__name__ == '__main__'` and the builtins.
   public init() {
@@ -109,6 +110,7 @@ public final class Interpreter {
     statementStart = DispatchTime.now().uptimeNanoseconds
     lastProgress = statementStart
     PyInterrupt.clear()
+    interruptFlag.clear()
     do {
       return try body()
     } catch var error as PyException {
@@ -120,9 +122,10 @@ public final class Interpreter {
 
   // MARK: - Session state
 
-  /// The names defined in the session (sorted; for `:vars` and completion).
+  /// The names defined in the session (sorted; for `:vars` and completion),
+  /// without dunder names and the REPL's `_`.
   public var globalNames: [String] {
-    globals.values.keys.filter { !($0.hasPrefix("__") && $0.hasSuffix("__")) }.sorted()
+    globals.values.keys.filter { !($0.hasPrefix("__") && $0.hasSuffix("__")) && $0 != "_" }.sorted()
   }
 
   /// Reads or writes a global variable.

@@ -137,6 +137,9 @@ struct Lexer {
     pos = j
     let here = SourceSpan(line: line, column: column, endLine: line, endColumn: column + 1)
     if width > indents[indents.count - 1] {
+      if indents.count > 100 {
+        throw error("too many levels of indentation", here, type: .indentationError)
+      }
       indents.append(width)
       tokens.append(Token(kind: .indent, span: here))
     } else {
@@ -262,8 +265,7 @@ struct Lexer {
       guard let (open, _) = brackets.last else { throw error("unmatched '\(op)'", here) }
       let expected: Character = open == "(" ? ")" : open == "[" ? "]" : "}"
       if Character(op) != expected {
-        let name: (Character) -> String = { $0 == "(" || $0 == ")" ? "parenthesis" : $0 == "[" || $0 == "]" ? "bracket" : "brace" }
-        throw error("closing \(name(Character(op))) '\(op)' does not match opening \(name(open)) '\(open)'", here)
+        throw error("closing parenthesis '\(op)' does not match opening parenthesis '\(open)'", here)
       }
       brackets.removeLast()
     default: break

@@ -38,6 +38,7 @@ extension Interpreter {
 
   /// Python `==` for builtin values; host objects compare by identity.
   public func equals(_ a: PyValue, _ b: PyValue) throws -> Bool {
+    if !stackGuard.hasRoom { throw PyException(.recursionError, "maximum recursion depth exceeded in comparison") }
     switch (a, b) {
     case (.list(let x), .list(let y)):
       if x === y { return true }

@@ -36,8 +36,6 @@ extension Parser {
 
   mutating func parseParenthesized() throws -> Expr {
     let open = advance()
-    try enter()
-    defer { depth -= 1 }
     if tok.isOp(")") {
       let close = advance()
       return Expr(.tuple([]), open.span.merged(with: close.span))
@@ -68,8 +66,6 @@ extension Parser {
 
   mutating func parseListDisplay() throws -> Expr {
     let open = advance()
-    try enter()
-    defer { depth -= 1 }
     var items: [Expr] = []
     if !tok.isOp("]") {
       let first = try parseTestOrStar(allowStar: true)
@@ -94,8 +90,6 @@ extension Parser {
 
   mutating func parseBraceDisplay() throws -> Expr {
     let open = advance()
-    try enter()
-    defer { depth -= 1 }
     if tok.isOp("}") {
       let close = advance()
       return Expr(.dict([]), open.span.merged(with: close.span))

@@ -136,7 +136,14 @@ extension Parser {
 
   mutating func parseBinary(_ ops: [String: PyBinaryOperator], _ next: (inout Parser) throws -> Expr) throws -> Expr {
     var left = try next(&self)
+    var chain = 0
     while let o = tok.opText, let op = ops[o] {
+      chain += 1
+      if chain > maxChain {
+        var e = PyException(.recursionError, "maximum recursion depth exceeded during compilation")
+        e.span = tok.span
+        throw e
+      }
       _ = advance()
       let right = try next(&self)
       left = Expr(.binary(op, left, right), left.span.merged(with: right.span))
@@ -205,7 +212,9 @@ extension Parser {
   mutating func parseCallArguments() throws -> [CallArgument] {
     var args: [CallArgument] = []
     var sawKeyword = false
+    var lastStart = tok.span
     while !tok.isOp(")") {
+      lastStart = tok.span
       if acceptOp("**") {
         args.append(.doubleStar(try parseTest()))
         sawKeyword = true
@@ -240,7 +249,9 @@ extension Parser {
       if !acceptOp(",") { break }
     }
     if !tok.isOp(")") {
-      if startsExpression(tok) { throw error("invalid syntax. Perhaps you forgot a comma?", tok.span) }
+      if startsExpression(tok) {
+        throw error("invalid syntax. Perhaps you forgot a comma?", lastStart.merged(with: tok.span))
+      }
     }
     return args
   }

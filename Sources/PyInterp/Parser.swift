@@ -6,7 +6,9 @@ struct Parser {
   var tokens: [Token]
   var i = 0
   var depth = 0
-  let maxDepth = 180
+  let maxDepth = 300
+  /// The longest chain of binary operators (`1 + 1 + ...`) accepted.
+  let maxChain = 1000
   let stack = StackGuard()
   /// Set when the error happened at the end of input (more lines could fix it).
   var failedAtEOF = false
@@ -77,7 +79,9 @@ struct Parser {
   mutating func enter() throws {
     depth += 1
     if depth > maxDepth || !stack.hasRoom {
-      throw error("too many nested parentheses", tok.span)
+      var e = PyException(.recursionError, "maximum recursion depth exceeded during compilation")
+      e.span = tok.span
+      throw e
     }
   }
 
@@ -125,10 +129,10 @@ struct Parser {
   }
 
   mutating func parseSimpleStatements() throws -> [Stmt] {
-    var result = [try parseSimpleStatement()]
+    var result = [try parseSimpleStatementCoveringTokens()]
     while acceptOp(";") {
       if tok.isNewline || tok.isEOF { break }
-      result.append(try parseSimpleStatement())
+      result.append(try parseSimpleStatementCoveringTokens())
     }
     guard tok.isNewline || tok.isEOF else {
       throw missingCommaOrInvalid()
@@ -137,9 +141,26 @@ struct Parser {
     return result
   }
 
+  /// A simple statement whose span runs to its last token (closing brackets included).
+  mutating func parseSimpleStatementCoveringTokens() throws -> Stmt {
+    var stmt = try parseSimpleStatement()
+    if i > 0 { stmt.span = stmt.span.merged(with: tokens[i - 1].span) }
+    return stmt
+  }
+
   /// CPython 3.10's "Perhaps you forgot a comma?" when two expressions sit side by side.
   mutating func missingCommaOrInvalid() -> PyException {
     if tok.isOp("=") { return error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", tok.span) }
+    if i > 0, startsExpression(tok), !tok.isKeyword("not"), !tok.isKeyword("lambda") {
+      let previous = tokens[i - 1]
+      switch previous.kind {
+      case .name(let n) where !pythonKeywords.contains(n) || ["None", "True", "False"].contains(n):
+        return error("invalid syntax. Perhaps you forgot a comma?", previous.span.merged(with: tok.span))
+      case .int, .float, .string, .op(")"), .op("]"), .op("}"):
+        return error("invalid syntax. Perhaps you forgot a comma?", previous.span.merged(with: tok.span))
+      default: break
+      }
+    }
     return invalidSyntax()
   }
 

@@ -3,7 +3,8 @@
 /// iteration or call.
 ///
 /// `request()` only stores a word, so it is safe to call from a signal handler
-/// or another thread.
+/// or another thread. It reaches every interpreter in the process; to stop
+/// just one, use `Interpreter.requestInterrupt()`.
 public enum PyInterrupt {
   nonisolated(unsafe) private static let flag: UnsafeMutablePointer<Int32> = {
     let p = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
@@ -28,5 +29,34 @@ public enum PyInterrupt {
       flag.pointee = 0
       throw PyException(.keyboardInterrupt)
     }
+  }
+}
+
+/// A per-interpreter interrupt flag (a heap word, safe to set from any thread).
+final class InterruptFlag: @unchecked Sendable {
+  private let word: UnsafeMutablePointer<Int32>
+  init() {
+    word = .allocate(capacity: 1)
+    word.initialize(to: 0)
+  }
+  deinit { word.deallocate() }
+  func request() { word.pointee = 1 }
+  func clear() { word.pointee = 0 }
+  var isSet: Bool { word.pointee != 0 }
+}
+
+extension Interpreter {
+  /// Asks this interpreter's running statement to stop with `KeyboardInterrupt`
+  /// (callable from any thread).
+  public func requestInterrupt() { interruptFlag.request() }
+
+  /// Throws `KeyboardInterrupt` if this interpreter or the process was asked to stop.
+  /// Host functions doing long work call this (via `arguments.interpreter`) now and then.
+  public func checkInterrupt() throws {
+    if interruptFlag.isSet {
+      interruptFlag.clear()
+      throw PyException(.keyboardInterrupt)
+    }
+    try PyInterrupt.check()
   }
 }

@@ -5,7 +5,7 @@ public enum PyRepr {
   /// `repr(value)`, as the REPL echoes it.
   public static func repr(_ value: PyValue) -> String {
     var seen: Set<ObjectIdentifier> = []
-    return repr(value, &seen)
+    return repr(value, &seen, 0)
   }
 
   /// `str(value)`, as `print` shows it.
@@ -18,7 +18,8 @@ public enum PyRepr {
     }
   }
 
-  static func repr(_ value: PyValue, _ seen: inout Set<ObjectIdentifier>) -> String {
+  static func repr(_ value: PyValue, _ seen: inout Set<ObjectIdentifier>, _ depth: Int) -> String {
+    if depth > 200 { return "..." }
     switch value {
     case .none: return "None"
     case .bool(let b): return b ? "True" : "False"
@@ -30,23 +31,23 @@ public enum PyRepr {
       if seen.contains(id) { return "[...]" }
       seen.insert(id)
       defer { seen.remove(id) }
-      return "[" + l.items.map { repr($0, &seen) }.joined(separator: ", ") + "]"
+      return "[" + l.items.map { repr($0, &seen, depth + 1) }.joined(separator: ", ") + "]"
     case .tuple(let t):
-      if t.count == 1 { return "(" + repr(t[0], &seen) + ",)" }
-      return "(" + t.map { repr($0, &seen) }.joined(separator: ", ") + ")"
+      if t.count == 1 { return "(" + repr(t[0], &seen, depth + 1) + ",)" }
+      return "(" + t.map { repr($0, &seen, depth + 1) }.joined(separator: ", ") + ")"
     case .dict(let d):
       let id = ObjectIdentifier(d)
       if seen.contains(id) { return "{...}" }
       seen.insert(id)
       defer { seen.remove(id) }
-      return "{" + d.items.map { repr($0.0, &seen) + ": " + repr($0.1, &seen) }.joined(separator: ", ") + "}"
+      return "{" + d.items.map { repr($0.0, &seen, depth + 1) + ": " + repr($0.1, &seen, depth + 1) }.joined(separator: ", ") + "}"
     case .set(let s):
       if s.storage.count == 0 { return "set()" }
-      return "{" + s.elements.map { repr($0, &seen) }.joined(separator: ", ") + "}"
+      return "{" + s.elements.map { repr($0, &seen, depth + 1) }.joined(separator: ", ") + "}"
     case .range(let r):
       return r.step == 1 ? "range(\(r.start), \(r.stop))" : "range(\(r.start), \(r.stop), \(r.step))"
     case .slice(let s):
-      return "slice(\(repr(s.start, &seen)), \(repr(s.stop, &seen)), \(repr(s.step, &seen)))"
+      return "slice(\(repr(s.start, &seen, depth + 1)), \(repr(s.stop, &seen, depth + 1)), \(repr(s.step, &seen, depth + 1)))"
     case .function(let f): return "<function \(f.qualifiedName)>"
     case .builtin(let f):
       if let owner = f.owner { return "<function \(owner).\(f.name)>" }
@@ -54,7 +55,7 @@ public enum PyRepr {
     case .module(let m): return "<module '\(m.name)'>"
     case .type(let t): return t.description
     case .exception(let e):
-      return "\(e.type.name)(" + e.args.map { repr($0, &seen) }.joined(separator: ", ") + ")"
+      return "\(e.type.name)(" + e.args.map { repr($0, &seen, depth + 1) }.joined(separator: ", ") + ")"
     case .iterator(let it): return "<\(it.typeName) object>"
     case .object(let o): return o.pyRepr()
     }

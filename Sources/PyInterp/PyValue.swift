@@ -60,6 +60,72 @@ public final class PyList {
   public var items: [PyValue]
   /// Creates a list holding `items`.
   public init(_ items: [PyValue] = []) { self.items = items }
+
+  // Dismantles deeply nested lists iteratively so that freeing `a = [a]` chains
+  // cannot overflow the stack.
+  deinit {
+    guard !items.isEmpty else { return }
+    var pending = items
+    items = []
+    PyList.drain(&pending)
+  }
+
+  static func drain(_ pending: inout [PyValue]) {
+    // Values are moved out through functions so that no temporary keeps an extra
+    // reference (debug builds keep locals alive to the end of their scope).
+    while !pending.isEmpty {
+      switch lastKind(pending) {
+      case 1:
+        var list = takeList(pending.removeLast())
+        if isKnownUniquelyReferenced(&list) {
+          pending.append(contentsOf: list.items)
+          list.items = []
+        }
+      case 2:
+        var dict = takeDict(pending.removeLast())
+        if isKnownUniquelyReferenced(&dict) {
+          for (k, v) in dict.items {
+            pending.append(k)
+            pending.append(v)
+          }
+          dict.removeAll()
+        }
+      case 3:
+        pending.append(contentsOf: takeTuple(pending.removeLast()))
+      default:
+        pending.removeLast()
+      }
+    }
+  }
+
+  /// 1 list, 2 dict, 3 tuple, 0 other: checked in a function so no copy outlives it.
+  @inline(never)
+  private static func lastKind(_ values: [PyValue]) -> Int {
+    switch values[values.count - 1] {
+    case .list: return 1
+    case .dict: return 2
+    case .tuple: return 3
+    default: return 0
+    }
+  }
+
+  @inline(never)
+  private static func takeList(_ value: __owned PyValue) -> PyList {
+    if case .list(let l) = value { return l }
+    return PyList()
+  }
+
+  @inline(never)
+  private static func takeDict(_ value: __owned PyValue) -> PyDict {
+    if case .dict(let d) = value { return d }
+    return PyDict()
+  }
+
+  @inline(never)
+  private static func takeTuple(_ value: __owned PyValue) -> [PyValue] {
+    if case .tuple(let t) = value { return t }
+    return []
+  }
 }
 
 /// A lazy Python `range`.

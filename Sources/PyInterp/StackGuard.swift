@@ -6,15 +6,17 @@ import Darwin
 
 /// Keeps recursion in the parser and evaluator from overflowing the Swift stack.
 ///
-/// `StackGuard()` notes the current thread's stack bounds once; `check()` then
+/// `StackGuard()` notes the current thread's stack bounds once; `hasRoom` then
 /// compares the address of a local with the lowest address still considered
-/// safe (the bottom of the stack plus `reserve` bytes).
+/// safe: the bottom of the stack plus a reserve (256 KiB, or a quarter of a
+/// small stack) left for host code and the frames between two checks.
 struct StackGuard {
   let limit: UInt
 
-  /// Captures the bounds of the current thread's stack, keeping `reserve` bytes spare.
-  init(reserve: UInt = 512 * 1024) {
+  /// Captures the bounds of the current thread's stack.
+  init(reserve: UInt = 256 * 1024) {
     var low: UInt = 0
+    var stackSize: UInt = 0
     #if canImport(Glibc)
     // pthread_getattr_np is a GNU extension the Glibc module does not import; look it up.
     typealias GetAttr = @convention(c) (pthread_t, UnsafeMutablePointer<pthread_attr_t>) -> Int32
@@ -26,20 +28,21 @@ struct StackGuard {
       var size = 0
       if pthread_attr_getstack(&attr, &addr, &size) == 0, let addr {
         low = UInt(bitPattern: addr)
-        // The main thread's reported size is the rlimit; only a part may be mapped yet,
-        // but it grows on demand up to that size.
+        stackSize = UInt(size)
       }
       pthread_attr_destroy(&attr)
     }
     #elseif canImport(Darwin)
     let top = UInt(bitPattern: pthread_get_stackaddr_np(pthread_self()))
-    low = top - UInt(pthread_get_stacksize_np(pthread_self()))
+    stackSize = UInt(pthread_get_stacksize_np(pthread_self()))
+    low = top - stackSize
     #endif
-    if low == 0 {
+    let here = StackGuard.currentAddress()
+    if low == 0 || here <= low || here - low > 1 << 34 {
       // Unknown bounds: allow 256 KiB below the current frame.
-      limit = StackGuard.currentAddress() &- 256 * 1024
+      limit = here &- 256 * 1024
     } else {
-      limit = low + reserve
+      limit = low + min(reserve, stackSize / 4)
     }
   }
 
