@@ -30,7 +30,7 @@ let package = Package(
 
     // MARK: - Engine
     .target(name: "Tensors", dependencies: ["CKernels"]),
-    .target(name: "TFGraph", dependencies: ["Tensors"]),
+    .target(name: "TFGraph", dependencies: ["Tensors"], exclude: ["README.md"]),
     .target(name: "MNISTData", dependencies: ["CZlib"], exclude: ["Resources"]),
 
     // MARK: - Language
