@@ -60,7 +60,7 @@ extension TFEnvironment {
     meta["content"] = "TensorFlow 1.x variables by name"
     let file = Self.checkpointFile(for: path)
     let data = try SafeTensors.encode(tensors, metadata: meta)
-    try CheckpointFile.writeAtomically(data, to: resolvedPath(file))
+    try CheckpointFile.writeAtomically(data, to: resolvedPath(file), shownAs: path)
     return CheckpointSummary(file: file, variables: tensors.map { ($0.name, $0.array.shape, $0.array.dtype) }, ignored: [])
   }
 

@@ -115,7 +115,7 @@ final class SaverObject: PyObject {
                                                   .optional("latest_filename"), .optional("meta_graph_suffix", .str("meta")),
                                                   .optional("write_meta_graph", .true), .optional("write_state", .true),
                                                   .optional("strip_default_attrs", .false)]),
-                    doc: "Writes the variables' values in sess to save_path (+ .safetensors); returns the path prefix.") { [unowned self] a in
+                    doc: "Writes the variables' values in sess to save_path (+ .safetensors); returns the path prefix.") { [self] a in
         let session = try env.sessionArgument(a["sess"], "save")
         var prefix = try a.string("save_path")
         if let step = a.optional("global_step") {
@@ -131,7 +131,7 @@ final class SaverObject: PyObject {
       }
     case "restore":
       return method("Saver", PySignature("restore", [.required("sess"), .required("save_path")]),
-                    doc: "Sets the variables in sess from the checkpoint at save_path (checks names, shapes and dtypes first).") { [unowned self] a in
+                    doc: "Sets the variables in sess from the checkpoint at save_path (checks names, shapes and dtypes first).") { [self] a in
         let session = try env.sessionArgument(a["sess"], "restore")
         if a["save_path"].isNone { throw PyException.valueError("Can't load save_path when it is None.") }
         let summary = try env.translateCheckpoint {
