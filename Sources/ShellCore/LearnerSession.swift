@@ -18,6 +18,8 @@ public final class LearnerSession {
   var afterStatement: [(_ source: String, _ succeeded: Bool) -> Void] = []
   /// Called on the way out, to save what must be saved.
   var onLeave: [() -> Void] = []
+  /// Every statement and command run, for `:export`.
+  public let statementLog = StatementLog()
   /// Whether standard input and output are a terminal (full-screen views are possible).
   public let interactive: Bool
   /// Where the lessons left off, for the welcome (set when lessons load).
@@ -36,6 +38,7 @@ public final class LearnerSession {
     interpreter.progressHook = { [progress] elapsed in progress.tick(elapsed: elapsed) }
     progress.trainingStatus = { [unowned self] in self.trainingSinceStatementBegan() }
     installBuiltinCommands()
+    installBridgeCommands()
   }
 
   /// The exit status a `SystemExit` asks for (`exit()`, `exit(0)`, `exit(2)`, `exit("msg")`).
@@ -114,6 +117,7 @@ public final class LearnerSession {
     }
     PyInterrupt.clear()
     SignalInterrupts.take()
+    statementLog.recordCommand(line)
     do {
       return try command.run(arguments)
     } catch let error as CommandError {
