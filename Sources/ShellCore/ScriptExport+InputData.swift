@@ -57,7 +57,7 @@ extension ScriptExport {
                 'images.shape: %s labels.shape: %s' % (images.shape, labels.shape))
             self._num_examples = images.shape[0]
             if reshape:
-                images = images.reshape(images.shape[0], -1)
+                images = images.reshape(images.shape[0], int(_np.prod(images.shape[1:])))
             if dtype == _np.float32:
                 images = _np.multiply(images.astype(_np.float32), 1.0 / 255.0)
             self._images = images

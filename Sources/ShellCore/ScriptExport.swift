@@ -30,7 +30,7 @@ public enum ScriptExport {
         statements += 1
         var text = trimmed(source)
         if let stmts = parse(text), stmts.count == 1, case .expr(let e) = stmts[0].kind,
-           let expr = extract(e.span, from: text) {
+           let expr = extract(e.span, from: text), !printsNothing(expr) {
           text = "_show(" + expr + ")"
           needsShow = true
         }
@@ -60,6 +60,13 @@ public enum ScriptExport {
     }
     out += "\n" + program + "\n"
     return out
+  }
+
+  /// Whether an expression statement is a call that returns None (`print(...)`, `help(...)`,
+  /// `op.run(...)`), so the script needs no `_show` around it.
+  static func printsNothing(_ expr: String) -> Bool {
+    expr.hasPrefix("print(") || expr.hasPrefix("help(")
+      || expr.range(of: #"^[\w.()\[\]]*\.run\((feed_dict=.*)?\)$"#, options: .regularExpression) != nil
   }
 
   /// The source without trailing blank lines and with `\r\n` as `\n`.
