@@ -66,6 +66,6 @@ let package = Package(
     .testTarget(name: "TermUITests", dependencies: ["TermUI", "Rendering", "CNCursesW"]),
     .testTarget(name: "LineEditTests", dependencies: ["LineEdit"]),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "PyInterp", "TFBindings"]),
-    .testTarget(name: "ShellCoreTests", dependencies: ["ShellCore"]),
+    .testTarget(name: "ShellCoreTests", dependencies: ["ShellCore", "LessonKit", "PyInterp", "TFBindings", "Tensors"]),
   ]
 )

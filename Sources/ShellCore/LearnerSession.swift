@@ -26,7 +26,7 @@ public final class LearnerSession {
   /// Where the lessons left off, for the welcome (set when lessons load).
   var lessonResumeNote: String?
   /// The guided lessons, when they loaded.
-  var lessons: LessonEngine?
+  package var lessons: LessonEngine?
   /// Lesson commands (`:next`, `:hint`...) are passed to the engine by name.
   var lessonAdapter: LessonSessionAdapter?
   /// Asks the learner a yes/no question (set by the REPL; nil answers yes).
