@@ -19,6 +19,8 @@ public final class LearnerSession {
   var afterStatement: [(_ source: String, _ succeeded: Bool) -> Void] = []
   /// Called on the way out, to save what must be saved.
   var onLeave: [() -> Void] = []
+  /// Every statement and command run, for `:export`.
+  public let statementLog = StatementLog()
   /// Whether standard input and output are a terminal (full-screen views are possible).
   public let interactive: Bool
   /// Where the lessons left off, for the welcome (set when lessons load).
@@ -51,6 +53,7 @@ public final class LearnerSession {
     installBuiltinCommands()
     installSessionCommands()
     installViewCommands()
+    installBridgeCommands()
   }
 
   /// The exit status a `SystemExit` asks for (`exit()`, `exit(0)`, `exit(2)`, `exit("msg")`).
@@ -131,6 +134,7 @@ public final class LearnerSession {
     PyInterrupt.clear()
     SignalInterrupts.take()
     defer { if !LessonWiring.isLessonCommand(command.name) { showLessonOutput(lessons?.afterCommand(line)) } }
+    statementLog.recordCommand(line)
     do {
       return try command.run(arguments)
     } catch let error as CommandError {

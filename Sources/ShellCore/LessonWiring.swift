@@ -94,5 +94,6 @@ extension LearnerSession {
   func resetPythonSession() {
     for name in interpreter.globalNames { interpreter[global: name] = nil }
     tf.reset()
+    statementLog.clear()
   }
 }
