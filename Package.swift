@@ -64,6 +64,7 @@ let package = Package(
     .testTarget(name: "TFBindingsTests", dependencies: ["TFBindings", "PyInterp", "TFGraph", "Tensors", "MNISTData"]),
     .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
     .testTarget(name: "TermUITests", dependencies: ["TermUI", "Rendering", "CNCursesW"]),
+    .testTarget(name: "LineEditTests", dependencies: ["LineEdit"]),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "PyInterp", "TFBindings"]),
     .testTarget(name: "ShellCoreTests", dependencies: ["ShellCore"]),
   ]

@@ -1,5 +1,6 @@
 #ifndef MNIST_SHELL_CKERNELS_INTERNAL_H
 #define MNIST_SHELL_CKERNELS_INTERNAL_H
+#include <stddef.h>
 /* Per-ISA entry points behind the dispatchers in kernels.c (not part of the public header). */
 
 void ck_sgemm_generic(int transA, int transB, long m, long n, long k, float alpha,
@@ -12,5 +13,13 @@ void ck_sgemm_avx2(int transA, int transB, long m, long n, long k, float alpha,
 void ck_sgemm_avx512(int transA, int transB, long m, long n, long k, float alpha,
                      const float *a, long lda, const float *b, long ldb,
                      float beta, float *c, long ldc);
+void ck_sgemm_avx512layout(int transA, int transB, long m, long n, long k, float alpha,
+                           const float *a, long lda, const float *b, long ldb,
+                           float beta, float *c, long ldc);
 #endif
+
+/* A reusable per-thread scratch buffer of at least n floats (64-byte aligned), or NULL. */
+float *ck_scratch(size_t n);
+/* Frees the calling thread's scratch buffer (worker threads call it before exiting). */
+void ck_scratch_release(void);
 #endif

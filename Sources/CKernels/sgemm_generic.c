@@ -1,41 +1,14 @@
-/* Portable sgemm: plain C the compiler can auto-vectorise for the baseline ISA. */
+/* Portable sgemm (any x86-64, arm64): 4-wide vectors (SSE2 / NEON), no fused multiply-add
+   required. The same source as the wide variants, see sgemm_impl.h. */
 #include "internal.h"
-#include <stdlib.h>
 
-/* Scales C by beta (beta == 0 clears it, without reading NaNs). */
-static void scale_c(long m, long n, float beta, float *c, long ldc) {
-  for (long i = 0; i < m; i++) {
-    float *ci = c + i * ldc;
-    if (beta == 0.0f) for (long j = 0; j < n; j++) ci[j] = 0.0f;
-    else if (beta != 1.0f) for (long j = 0; j < n; j++) ci[j] *= beta;
-  }
-}
+/* 8-wide helper vectors (the horizontal-sum tree, the 8x8 transpose) are internal and inlined, so
+   the ABI note clang gives for them on baseline x86-64 does not apply. */
+#pragma clang diagnostic ignored "-Wpsabi"
 
-void ck_sgemm_generic(int transA, int transB, long m, long n, long k, float alpha,
-                      const float *a, long lda, const float *b, long ldb,
-                      float beta, float *c, long ldc) {
-  scale_c(m, n, beta, c, ldc);
-  if (k <= 0 || alpha == 0.0f) return;
-  /* With B not transposed, C[i,:] += sum_p alpha*A(i,p) * B[p,:] streams rows of B.
-     For transposed B we first copy it into a k x n buffer so the same loop applies. */
-  const float *bb = b;
-  long ldbb = ldb;
-  float *tmp = NULL;
-  if (transB) {
-    tmp = (float *)malloc(sizeof(float) * (size_t)k * (size_t)n);
-    if (!tmp) return;
-    for (long p = 0; p < k; p++)
-      for (long j = 0; j < n; j++) tmp[p * n + j] = b[j * ldb + p];
-    bb = tmp;
-    ldbb = n;
-  }
-  for (long i = 0; i < m; i++) {
-    float *restrict ci = c + i * ldc;
-    for (long p = 0; p < k; p++) {
-      float av = alpha * (transA ? a[p * lda + i] : a[i * lda + p]);
-      const float *restrict bp = bb + p * ldbb;
-      for (long j = 0; j < n; j++) ci[j] += av * bp[j];
-    }
-  }
-  free(tmp);
-}
+#define VL 4
+#define NC_MAX 6
+#define PANEL_MR 6
+#define FN(x) x##_generic
+#define FMA(a, b, c) ((a) * (b) + (c))
+#include "sgemm_impl.h"

@@ -2,17 +2,52 @@
 #include "internal.h"
 #if defined(__x86_64__)
 
-__attribute__((target("avx2,fma")))
-void ck_sgemm_avx2(int transA, int transB, long m, long n, long k, float alpha,
-                   const float *a, long lda, const float *b, long ldb,
-                   float beta, float *c, long ldc) {
-  ck_sgemm_generic(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-}
+#pragma clang attribute push(__attribute__((target("avx2,fma"))), apply_to = function)
+#define VL 8
+#define NC_MAX 6
+#define PANEL_MR 6
+#define FN(x) x##_avx2
+#define FMA(a, b, c) __builtin_elementwise_fma(a, b, c)
+#include "sgemm_impl.h"
+#undef VL
+#undef NC_MAX
+#undef PANEL_MR
+#undef FN
+#undef FMA
+#pragma clang attribute pop
 
-__attribute__((target("avx512f,avx2,fma")))
-void ck_sgemm_avx512(int transA, int transB, long m, long n, long k, float alpha,
-                     const float *a, long lda, const float *b, long ldb,
-                     float beta, float *c, long ldc) {
-  ck_sgemm_generic(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-}
+#pragma clang attribute push(__attribute__((target("avx512f,avx2,fma"))), apply_to = function)
+#define VL 16
+#define NC_MAX 12
+#define PANEL_MR 12
+#define FN(x) x##_avx512
+#define FMA(a, b, c) __builtin_elementwise_fma(a, b, c)
+#include "sgemm_impl.h"
+#undef VL
+#undef NC_MAX
+#undef PANEL_MR
+#undef FN
+#undef FMA
+#pragma clang attribute pop
+
+/* The AVX-512 blocking (16-wide vectors, 12-column / 12-row blocks) compiled for AVX2, where
+   clang splits each 16-wide vector op in two. Never dispatched to: it lets the test suite run the
+   exact code paths of the AVX-512 variant on CPUs without AVX-512. */
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wpsabi"
+#pragma clang attribute push(__attribute__((target("avx2,fma"))), apply_to = function)
+#define VL 16
+#define NC_MAX 12
+#define PANEL_MR 12
+#define FN(x) x##_avx512layout
+#define FMA(a, b, c) __builtin_elementwise_fma(a, b, c)
+#include "sgemm_impl.h"
+#undef VL
+#undef NC_MAX
+#undef PANEL_MR
+#undef FN
+#undef FMA
+#pragma clang attribute pop
+#pragma clang diagnostic pop
+
 #endif

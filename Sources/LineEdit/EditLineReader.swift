@@ -20,13 +20,14 @@ public final class EditLineReader: LineReader {
 
   /// The completion function (it may be replaced at any time).
   public var completer: Completer?
+  /// The history (kept in a file when a path was given).
+  public let history: HistoryStore
   /// Where history is loaded from and saved to (nil: in memory only).
-  public let historyPath: String?
+  public var historyPath: String? { history.path }
   /// A problem with the history file for the shell to report (unreadable file set aside, failed save).
-  public private(set) var historyWarning: String?
+  public var historyWarning: String? { history.warning }
 
   private let el: OpaquePointer
-  private let hist: OpaquePointer
   private var promptCString: UnsafeMutablePointer<CChar>?
 
   /// Starts libedit on the standard streams, or returns nil when it cannot.
@@ -38,22 +39,15 @@ public final class EditLineReader: LineReader {
   public init?(programName: String = "mnist-shell", historyPath: String? = nil, completer: Completer? = nil) {
     ensureUTF8Locale()
     SignalInterrupts.install()
+    guard let history = HistoryStore(path: historyPath) else { return nil }
     guard let el = el_init(programName, swiftedit_stdin(), swiftedit_stdout(), swiftedit_stderr()) else { return nil }
-    guard let hist = history_init() else {
-      el_end(el)
-      return nil
-    }
     self.el = el
-    self.hist = hist
-    self.historyPath = historyPath
+    self.history = history
     self.completer = completer
-    swiftedit_history_setsize(hist, 1000)
-    swiftedit_history_setunique(hist, 1)
-    if let historyPath { loadHistory(historyPath) }
     swiftedit_set_clientdata(el, Unmanaged.passUnretained(self).toOpaque())
     swiftedit_set_editor(el, "emacs")
     swiftedit_set_signal(el, 1)
-    swiftedit_set_history(el, hist)
+    swiftedit_set_history(el, history.handle)
     swiftedit_set_prompt(el) { el in
       guard let el, let me = EditLineReader.from(el) else { return nil }
       return me.promptCString
@@ -68,7 +62,6 @@ public final class EditLineReader: LineReader {
 
   deinit {
     el_end(el)
-    history_end(hist)
     free(promptCString)
   }
 
@@ -95,41 +88,7 @@ public final class EditLineReader: LineReader {
     return .line(line)
   }
 
-  public func addHistory(_ line: String) {
-    guard !line.allSatisfy(\.isWhitespace) else { return }
-    swiftedit_history_enter(hist, line)
-    // Saved at once: the process may leave through exit(), which skips deinit.
-    if historyPath != nil {
-      do { try saveHistory() } catch { historyWarning = "\(error)" }
-    }
-  }
-
-  /// Number of lines in the history.
-  public var historyCount: Int { Int(swiftedit_history_size(hist)) }
-
-  /// Writes the history file atomically (a temporary file, then a rename).
-  public func saveHistory() throws {
-    guard let path = historyPath else { return }
-    try HistoryFile.createParent(of: path)
-    let tmp = path + ".tmp-\(getpid())"
-    guard swiftedit_history_save(hist, tmp) >= 0 else {
-      unlink(tmp)
-      throw HistoryFile.Failure(message: "could not write the history file \(path)")
-    }
-    guard rename(tmp, path) == 0 else {
-      unlink(tmp)
-      throw HistoryFile.Failure(message: "could not replace the history file \(path)")
-    }
-  }
-
-  private func loadHistory(_ path: String) {
-    guard access(path, F_OK) == 0 else { return }
-    if swiftedit_history_load(hist, path) < 0 {
-      let aside = path + ".damaged"
-      rename(path, aside)
-      historyWarning = "The history file \(path) could not be read; it was moved to \(aside) and history starts afresh."
-    }
-  }
+  public func addHistory(_ line: String) { history.add(line) }
 
   /// The Tab key: ask the completer, then insert, list or beep.
   private func complete() -> UInt8 {
@@ -162,28 +121,6 @@ public final class EditLineReader: LineReader {
     var ws = winsize()
     if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 { return Int(ws.ws_col) }
     return 80
-  }
-}
-
-/// Helpers for the history file.
-enum HistoryFile {
-  struct Failure: Error, CustomStringConvertible {
-    let message: String
-    var description: String { message }
-  }
-
-  /// Creates the folders above `path` (like `mkdir -p`).
-  static func createParent(of path: String) throws {
-    var parts = path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
-    guard !parts.isEmpty else { return }
-    var current = path.hasPrefix("/") ? "" : "."
-    if parts.first == "" { parts.removeFirst() }
-    for p in parts where !p.isEmpty {
-      current += "/" + p
-      if mkdir(current, 0o700) != 0 && errno != EEXIST {
-        throw Failure(message: "could not create the folder \(current) for the history file")
-      }
-    }
   }
 }
 

@@ -21,7 +21,8 @@ public enum Gzip {
     var capacity = 1 << 16
     if input.count >= 18 {
       let isize = input.loadUnaligned(fromByteOffset: input.count - 4, as: UInt32.self).littleEndian
-      capacity = max(Int(isize), 1)
+      // Deflate cannot expand more than about 1032:1, so a corrupt trailer cannot ask for more.
+      capacity = max(min(Int(isize), input.count * 1032), 1)
     }
     var out = [UInt8]()
     var produced = 0

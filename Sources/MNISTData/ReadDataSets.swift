@@ -88,7 +88,16 @@ public func ensureFiles(in directory: String, options: FetchOptions = FetchOptio
     if let bundled {
       try copyFile(bundled + "/" + file.name, to: destination)
     } else {
-      let size = try Downloader.fetch(file.name, to: destination, options: options, log: log)
+      let size: Int64
+      do {
+        size = try Downloader.fetch(file.name, to: destination, options: options, log: log)
+      } catch let error as MNISTDataError {
+        let looked = options.bundledDirectories.map { "  " + $0 }.joined(separator: "\n")
+        throw MNISTDataError(
+          error.kind, error.pythonType,
+          error.message + "\nNo bundled copy of MNIST was found either; looked in:\n" + looked
+            + "\n(set \(BundledMNIST.environmentVariable) to a folder holding the four .gz files)")
+      }
       log("Successfully downloaded \(file.name) \(size) bytes.")
     }
   }

@@ -265,8 +265,7 @@ struct Lexer {
       guard let (open, _) = brackets.last else { throw error("unmatched '\(op)'", here) }
       let expected: Character = open == "(" ? ")" : open == "[" ? "]" : "}"
       if Character(op) != expected {
-        let name: (Character) -> String = { $0 == "(" || $0 == ")" ? "parenthesis" : $0 == "[" || $0 == "]" ? "bracket" : "brace" }
-        throw error("closing \(name(Character(op))) '\(op)' does not match opening \(name(open)) '\(open)'", here)
+        throw error("closing parenthesis '\(op)' does not match opening parenthesis '\(open)'", here)
       }
       brackets.removeLast()
     default: break

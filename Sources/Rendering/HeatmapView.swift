@@ -78,7 +78,7 @@ public enum HeatmapView {
     images: [[Float]], titles: [String]? = nil, scale: Float, maxSize: Size, highlight: Int? = nil
   ) -> Frame {
     let n = images.count
-    guard n > 0 else { return Frame.text(["(no images)"]) }
+    guard n > 0 else { return Frame.text(maxSize.height > 0 ? [TextLayout.truncate("(no images)", width: maxSize.width)] : []) }
     let names = titles ?? (0..<n).map(String.init)
     let legendRows = 2
     var best: (cols: Int, rows: Int, m: Int)?

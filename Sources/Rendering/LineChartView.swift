@@ -53,6 +53,12 @@ public enum LineChartView {
     return (ticks, step)
   }
 
+  /// `d` rounded to an Int, with NaN as 0 and huge values clamped (extreme data must not trap).
+  static func clampedInt(_ d: Double) -> Int {
+    guard d.isFinite else { return 0 }
+    return Int(min(max(d, -1e9), 1e9).rounded())
+  }
+
   static func label(_ v: Double, step: Double) -> String {
     if abs(v) >= 10_000 { return Format.number(v) }
     var d = 0
@@ -133,7 +139,7 @@ public enum LineChartView {
     var canvas = BrailleCanvas(width: plotW, height: plotH)
     func rowOf(_ v: Double, _ a: (lo: Double, hi: Double, ticks: [Double], labels: [String])) -> Int {
       let t = (v - a.lo) / (a.hi - a.lo)
-      return Int(((1 - t) * Double(canvas.dotHeight - 1)).rounded())
+      return clampedInt((1 - t) * Double(canvas.dotHeight - 1))
     }
     if let la {
       for (t, l) in zip(la.ticks, la.labels) {
@@ -153,7 +159,7 @@ public enum LineChartView {
     let (xticks, xstep) = niceTicks(lo: xlo, hi: xhi, maxCount: max(2, min(8, plotW / 10)))
     var nextFree = 0
     for t in xticks {
-      let col = Int(((t - xlo) / (xhi - xlo) * Double(canvas.dotWidth - 1)).rounded()) / 2
+      let col = clampedInt((t - xlo) / (xhi - xlo) * Double(canvas.dotWidth - 1)) / 2
       f.put("┬", x: plotX + col, y: axisRow, style: axisStyle)
       let l = label(t, step: xstep)
       let lx = max(0, min(maxSize.width - l.count, plotX + col - l.count / 2))
@@ -174,7 +180,7 @@ public enum LineChartView {
           prev = nil
           continue
         }
-        let dx = Int(((p.x - xlo) / (xhi - xlo) * Double(canvas.dotWidth - 1)).rounded())
+        let dx = clampedInt((p.x - xlo) / (xhi - xlo) * Double(canvas.dotWidth - 1))
         let dy = rowOf(min(max(p.y, a.lo), a.hi), a)
         let pt = (x: dx, y: dy)
         if let prev { canvas.line(from: prev, to: pt, color: s.color) } else { canvas.set(x: dx, y: dy, color: s.color) }

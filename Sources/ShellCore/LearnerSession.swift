@@ -1,5 +1,6 @@
 import Foundation
 import LineEdit
+import LessonKit
 import PyInterp
 import TFBindings
 
@@ -22,6 +23,15 @@ public final class LearnerSession {
   public let interactive: Bool
   /// Where the lessons left off, for the welcome (set when lessons load).
   var lessonResumeNote: String?
+  /// The guided lessons, when they loaded.
+  var lessons: LessonEngine?
+  /// Lesson commands (`:next`, `:hint`...) are passed to the engine by name.
+  var lessonAdapter: LessonSessionAdapter?
+  /// Asks the learner a yes/no question (set by the REPL; nil answers yes).
+  var confirmHook: ((String) -> Bool)?
+  /// Validation accuracy measured during training, for `:plot`.
+  var accuracySamples: [AccuracySample] = []
+  var lastAccuracySample: UInt64 = 0
 
   public init(console: Console, paths: ShellPaths, interactive: Bool) {
     self.console = console
@@ -33,9 +43,14 @@ public final class LearnerSession {
     self.errors = ErrorRenderer(console: console)
     self.progress = ProgressDisplay(console: console)
     interpreter.output = { [console] text in console.write(text) }
-    interpreter.progressHook = { [progress] elapsed in progress.tick(elapsed: elapsed) }
+    interpreter.progressHook = { [unowned self] elapsed in
+      progress.tick(elapsed: elapsed)
+      sampleValidationAccuracy()
+    }
     progress.trainingStatus = { [unowned self] in self.trainingSinceStatementBegan() }
     installBuiltinCommands()
+    installSessionCommands()
+    installViewCommands()
   }
 
   /// The exit status a `SystemExit` asks for (`exit()`, `exit(0)`, `exit(2)`, `exit("msg")`).
@@ -79,6 +94,7 @@ public final class LearnerSession {
     var ok = true
     defer {
       progress.end()
+      sampleValidationAccuracy(force: true)
       for hook in afterStatement { hook(source, ok) }
     }
     do {
@@ -114,6 +130,7 @@ public final class LearnerSession {
     }
     PyInterrupt.clear()
     SignalInterrupts.take()
+    defer { if !LessonWiring.isLessonCommand(command.name) { showLessonOutput(lessons?.afterCommand(line)) } }
     do {
       return try command.run(arguments)
     } catch let error as CommandError {

@@ -16,7 +16,10 @@ public enum Shell {
     let wantsPrompt = (options.scriptPath == nil && options.command == nil) || options.interactiveAfter
     let interactive = wantsPrompt && stdinTTY && console.isTerminal
     let session = LearnerSession(console: console, paths: paths, interactive: interactive)
-    session.configure(options: options)
+    if let problem = session.configure(options: options) {
+      console.error(problem + "\n")
+      return 2
+    }
 
     if let code = options.command {
       let status = runProgram(session, source: code, filename: "<string>")
@@ -102,14 +105,21 @@ public enum Shell {
       editor.completer = { line, cursor in completer.candidates(line: line, cursor: cursor) }
       if let warning = editor.historyWarning { console.error("warning: \(warning)\n") }
       session.onLeave.append {
-        do { try editor.saveHistory() } catch { console.error("warning: history not saved: \(error)\n") }
+        do { try editor.history.save() } catch { console.error("warning: history not saved: \(error)\n") }
       }
       reader = editor
     } else {
       reader = PlainLineReader(showsPrompt: isatty(STDIN_FILENO) != 0)
     }
     installInterruptHandler()
+    session.confirmHook = { [reader] question in
+      if case .line(let answer) = reader.readLine(prompt: question) {
+        return answer.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("y")
+      }
+      return false
+    }
     if welcome { console.write(Welcome.text(console: console, session: session)) }
+    if welcome { session.startLessons() }
     return REPL(session: session, reader: reader, console: console).run()
   }
 

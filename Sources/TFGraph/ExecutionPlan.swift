@@ -25,6 +25,8 @@ func isRefInput(_ op: Operation, _ i: Int) -> Bool {
 final class ExecutionPlan {
   let state: RunState
   private let kernels: [Kernel]
+  /// The scheduled ops' names, in execution order (for tests and tools).
+  var scheduledOpNames: [String] { kernels.map(\.op.name) }
   private let releases: [[Int]]
   private let feedSlots: [Int]
   private let feedTensors: [Tensor]

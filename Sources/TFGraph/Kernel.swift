@@ -7,7 +7,12 @@ class Kernel {
   let outs: [Int]
   /// Per output: hand out a fresh buffer each run (the value is fetched and outlives the run).
   let fresh: [Bool]
+  /// Reused output buffers for outputs 0 and 1 (stored, not lazy, so writes happen in place).
+  var buf: FloatBuffer
+  var buf1: FloatBuffer
   init(_ op: Operation, ins: [Int], outs: [Int], fresh: [Bool]) {
+    buf = FloatBuffer(fresh: fresh.first ?? true)
+    buf1 = FloatBuffer(fresh: fresh.count > 1 ? fresh[1] : true)
     self.op = op
     self.ins = ins
     self.outs = outs
@@ -132,7 +137,6 @@ final class ShapeKernel: Kernel {
 }
 
 final class FillKernel: Kernel {
-  private lazy var buf = FloatBuffer(fresh: fresh[0])
   override func run(_ st: RunState) throws {
     let dims = st.slots[ins[0]].int64s.map { Int($0) }
     let v = st.slots[ins[1]]

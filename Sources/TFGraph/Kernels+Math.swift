@@ -32,7 +32,6 @@ func floatBinary(_ kind: BinaryKind, _ n: Int, _ a: UnsafePointer<Float>, _ aS: 
 final class BinaryKernel: Kernel {
   let kind: BinaryKind
   private let fast: Bool
-  private lazy var buf = FloatBuffer(fresh: fresh[0])
   init(_ op: Operation, kind: BinaryKind, ins: [Int], outs: [Int], fresh: [Bool]) {
     self.kind = kind
     fast = [.add, .sub, .mul, .div, .maximum, .minimum].contains(kind) && op.inputs[0].dtype == .float32
@@ -88,7 +87,6 @@ final class BinaryKernel: Kernel {
 
 final class UnaryKernel: Kernel {
   let kind: UnaryKind
-  private lazy var buf = FloatBuffer(fresh: fresh[0])
   init(_ op: Operation, kind: UnaryKind, ins: [Int], outs: [Int], fresh: [Bool]) {
     self.kind = kind
     super.init(op, ins: ins, outs: outs, fresh: fresh)
@@ -126,7 +124,6 @@ final class UnaryKernel: Kernel {
 }
 
 final class MatMulKernel: Kernel {
-  private lazy var buf = FloatBuffer(fresh: fresh[0])
   private lazy var ta = op.attrBool("transpose_a")
   private lazy var tb = op.attrBool("transpose_b")
   override func run(_ st: RunState) throws {
@@ -152,7 +149,6 @@ final class MatMulKernel: Kernel {
 }
 
 final class AddNKernel: Kernel {
-  private lazy var buf = FloatBuffer(fresh: fresh[0])
   override func run(_ st: RunState) throws {
     let first = st.slots[ins[0]]
     for i in ins.dropFirst() where st.slots[i].shape != first.shape { throw incompatible(first.shape, st.slots[i].shape) }

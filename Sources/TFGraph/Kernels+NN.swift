@@ -2,7 +2,6 @@ import Foundation
 import Tensors
 
 final class SoftmaxKernel: Kernel {
-  private lazy var buf = FloatBuffer(fresh: fresh[0])
   override func run(_ st: RunState) throws {
     let x = st.slots[ins[0]]
     guard x.rank >= 1 else { throw TFError.invalid("logits must have >= 1 dimension, got \(shapeList(x.shape))") }
@@ -29,7 +28,6 @@ final class SoftmaxKernel: Kernel {
 
 /// SoftmaxGrad(g, y), LogSoftmaxGrad(g, y), ReluGrad(g, y), SigmoidGrad(y, g), TanhGrad(y, g).
 final class ActivationGradKernel: Kernel {
-  private lazy var buf = FloatBuffer(fresh: fresh[0])
   override func run(_ st: RunState) throws {
     let a = st.slots[ins[0]], b = st.slots[ins[1]]
     guard a.shape == b.shape else { throw incompatible(a.shape, b.shape) }
@@ -60,8 +58,6 @@ final class ActivationGradKernel: Kernel {
 
 /// (Sparse)SoftmaxCrossEntropyWithLogits: output 0 the per-row loss, output 1 `softmax - labels`.
 final class CrossEntropyKernel: Kernel {
-  private lazy var lossBuf = FloatBuffer(fresh: fresh[0])
-  private lazy var gradBuf = FloatBuffer(fresh: fresh[1])
   private var rowBuf: [Float] = []
   override func run(_ st: RunState) throws {
     let x = st.slots[ins[0]], labels = st.slots[ins[1]]
@@ -83,7 +79,7 @@ final class CrossEntropyKernel: Kernel {
     var loss = NDArray(shape: [0], floats: [])
     let grad: NDArray = x.withFloats { px in
       var lossOut = [Float](repeating: 0, count: rows)
-      let g = gradBuf.write(x.shape) { o, _ in
+      let g = buf1.write(x.shape) { o, _ in
         for r in 0..<rows {
           let row = px + r * cols, out = o + r * cols
           var m = -Float.infinity
@@ -109,7 +105,7 @@ final class CrossEntropyKernel: Kernel {
           lossOut[r] = l
         }
       }
-      loss = lossBuf.write([rows]) { o, n in o.update(from: lossOut, count: n) }
+      loss = buf.write([rows]) { o, n in o.update(from: lossOut, count: n) }
       return g
     }
     st.slots[outs[0]] = loss

@@ -19,7 +19,6 @@ private func constAxes(_ op: Operation, from input: Int) -> [Int]? {
 }
 
 final class ReduceKernel: Kernel {
-  private lazy var buf = FloatBuffer(fresh: fresh[0])
   private lazy var keep = op.attrBool("keep_dims")
   private lazy var isMean = op.type == "Mean"
   override func run(_ st: RunState) throws {
@@ -64,7 +63,6 @@ final class ReduceKernel: Kernel {
 
 /// Gradient of Sum/Mean: broadcasts `g` back over the reduced axes of `x` (divided by the count for Mean).
 final class BroadcastGradKernel: Kernel {
-  private lazy var buf = FloatBuffer(fresh: fresh[0])
   private lazy var axes = constAxes(op, from: 1)
   private lazy var divide = op.attrBool("divide")
   override func run(_ st: RunState) throws {
@@ -99,7 +97,6 @@ final class BroadcastGradKernel: Kernel {
 
 /// Gradient of a broadcasting binary op: sums `g` down to the run-time shape of the operand.
 final class SumToShapeKernel: Kernel {
-  private lazy var buf = FloatBuffer(fresh: fresh[0])
   override func run(_ st: RunState) throws {
     let g = st.slots[ins[0]], target = st.slots[ins[1]].shape
     if g.shape == target {

@@ -117,6 +117,12 @@ public final class Session {
     _ = try run([.operation(op)], feeds: feeds)
   }
 
+  /// The names of the ops a run of `fetches` with these fed tensors executes, in order.
+  /// - Throws: what compiling the plan throws (e.g. a missing feed).
+  public func scheduledOps(_ fetches: [Fetch], fed: [Tensor]) throws -> [String] {
+    try ExecutionPlan(session: self, fetches: fetches, feeds: fed).scheduledOpNames
+  }
+
   // MARK: Variables
 
   /// Whether `v` has a value in this session.

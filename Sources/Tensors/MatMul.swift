@@ -57,3 +57,16 @@ public func forceKernelISA(_ name: String?) -> Bool {
   if let name { return name.withCString { ck_force_isa($0) } != 0 }
   return ck_force_isa(nil) != 0
 }
+
+/// ``sgemm(transA:transB:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:)`` with an explicit kernel ("generic",
+/// "avx2", "avx512", or "avx512-layout": the AVX-512 code paths compiled for AVX2). Returns false,
+/// doing nothing, when this CPU cannot run it. For tests and benchmarks.
+public func sgemm(
+  isa: String, transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+  a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+  beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+) -> Bool {
+  isa.withCString {
+    ck_sgemm_isa($0, transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc) != 0
+  }
+}

@@ -22,17 +22,31 @@ extension FullScreen {
   ///
   /// Only cells that differ from the last frame are written when the last frame
   /// had the same size; otherwise the screen is cleared first. Cells beyond the
-  /// screen are clipped.
+  /// screen are clipped. When the colour pairs run out (a long session shows many
+  /// kinds of views), they are reallocated for this frame and it is drawn in full.
   public func blit(_ frame: Frame) {
     set_term(screen)
     let win = swiftcurses_stdscr()
     let previous = lastFrame.flatMap { $0.size == frame.size ? $0 : nil }
     if previous == nil { werase(win) }
+    if !drawCells(frame, over: previous) {
+      palette.reset()
+      werase(win)
+      _ = drawCells(frame, over: nil)
+    }
+    wrefresh(win)
+    lastFrame = frame
+  }
+
+  /// Writes the cells of `frame` that differ from `previous`; false when colour pairs ran out.
+  private func drawCells(_ frame: Frame, over previous: Frame?) -> Bool {
+    let win = swiftcurses_stdscr()
     let rows = min(frame.height, size.height), cols = min(frame.width, size.width)
     var cc = cchar_t()
     let maxScalars = Int(swiftcurses_ccharw_max())
     var wide = [wchar_t](repeating: 0, count: maxScalars + 1)
     let mono = palette.depth == .none
+    var enoughPairs = true
     for y in 0..<rows {
       for x in 0..<cols {
         let cell = frame[x, y]
@@ -52,13 +66,18 @@ extension FullScreen {
           n = 1
         }
         wide[n] = 0
-        let pair = palette.pair(fg: cell.fg, bg: cell.bg)
+        let pair: Int16
+        if let p = palette.pair(fg: cell.fg, bg: cell.bg) {
+          pair = p
+        } else {
+          enoughPairs = false
+          pair = 0
+        }
         setcchar(&cc, wide, attributeTable[Int(cell.attributes.rawValue & 15)], pair, nil)
         mvwadd_wch(win, Int32(y), Int32(x), &cc)
       }
     }
-    wrefresh(win)
-    lastFrame = frame
+    return enoughPairs
   }
 
   /// Curses attributes for each combination of the four cell attributes.

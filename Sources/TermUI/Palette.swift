@@ -5,8 +5,8 @@ import Rendering
 ///
 /// Pair numbers stay below 256 (the classic `COLOR_PAIR` limit). A digit image
 /// needs at most 121 pairs (11 greys × 11), a heatmap 121 (the 11-step ramp), so a
-/// screen with both plus text still fits. When pairs run out, the cell falls back
-/// to pair 0.
+/// screen with both plus text still fits. When pairs run out, `pair` returns nil
+/// and the caller resets the table and redraws.
 final class Palette {
   enum Depth { case none, basic8, xterm256 }
 
@@ -44,18 +44,25 @@ final class Palette {
     return hasDefaultColors ? -1 : (isBackground ? 0 : 7)
   }
 
-  /// The pair for a cell's colours, allocating it when new.
-  func pair(fg: TermColor, bg: TermColor) -> Int16 {
+  /// The pair for a cell's colours, allocating it when new; nil when all pairs are taken.
+  func pair(fg: TermColor, bg: TermColor) -> Int16? {
     guard depth != .none else { return 0 }
     let f = number(fg, isBackground: false), b = number(bg, isBackground: true)
     if f == -1 && b == -1 { return 0 }
     let key = Int32(f + 1) << 16 | Int32(b + 1)
     if let p = pairs[key] { return p }
     let next = Int16(pairs.count + 1)
-    guard next <= maxPair, init_pair(next, Int16(f), Int16(b)) == OK else { return 0 }
+    guard next <= maxPair else { return nil }
+    guard init_pair(next, Int16(f), Int16(b)) == OK else { return 0 }
     pairs[key] = next
     colorsOfPair[next] = (f, b)
     return next
+  }
+
+  /// Forgets every allocated pair (their numbers are reused from 1).
+  func reset() {
+    pairs.removeAll(keepingCapacity: true)
+    colorsOfPair = [0: (-1, -1)]
   }
 
   /// Number of pairs in use.

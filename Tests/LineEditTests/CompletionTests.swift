@@ -44,6 +44,8 @@ import Testing
   }
 }
 
+/// These never start libedit's editor: el_init reads terminfo and would swap the
+/// terminal curses uses under the TermUI tests running in parallel in this process.
 @Suite(.serialized) struct HistoryAndInterruptTests {
   func tempDir() -> String {
     var template = Array("/tmp/lineedit-test-XXXXXX".utf8CString)
@@ -53,26 +55,34 @@ import Testing
   @Test func historySurvivesANewReaderAndIsSavedAtomically() throws {
     let path = tempDir() + "/state/mnist-shell/history"
     do {
-      let r = try #require(EditLineReader(historyPath: path))
-      r.addHistory("x = tf.placeholder(tf.float32, [None, 784])")
-      r.addHistory("   ")
-      r.addHistory("print(1)")
-      #expect(r.historyWarning == nil)
+      let h = try #require(HistoryStore(path: path))
+      h.add("x = tf.placeholder(tf.float32, [None, 784])")
+      h.add("   ")
+      h.add("print(1)")
+      h.add("print(1)")
+      #expect(h.warning == nil)
     }
     let text = try String(decoding: #require(FileManager.default.contents(atPath: path)), as: UTF8.self)
     #expect(text.hasPrefix("_HiStOrY_V2_"))
     #expect(!FileManager.default.fileExists(atPath: path + ".tmp-\(getpid())"))
-    let again = try #require(EditLineReader(historyPath: path))
-    #expect(again.historyCount == 2)
+    let again = try #require(HistoryStore(path: path))
+    #expect(again.count == 2)
+  }
+
+  @Test func unwritableHistoryIsReportedNotFatal() throws {
+    let h = try #require(HistoryStore(path: "/proc/no-such-dir/history"))
+    h.add("x = 1")
+    #expect(h.warning?.contains("history") == true)
+    #expect(h.count == 1)
   }
 
   @Test func damagedHistoryIsSetAside() throws {
     let path = tempDir() + "/history"
     FileManager.default.createFile(atPath: path, contents: Array("not a libedit history\n".utf8).withUnsafeBytes { Data($0) })
-    let r = try #require(EditLineReader(historyPath: path))
-    #expect(r.historyWarning?.contains("could not be read") == true)
+    let h = try #require(HistoryStore(path: path))
+    #expect(h.warning?.contains("could not be read") == true)
     #expect(FileManager.default.fileExists(atPath: path + ".damaged"))
-    #expect(r.historyCount == 0)
+    #expect(h.count == 0)
   }
 
   @Test func interruptCounterCountsAndClears() {

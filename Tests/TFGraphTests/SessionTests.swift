@@ -119,3 +119,17 @@ import _TestSupport
     }
   }
 }
+
+@Suite struct PlanTests {
+  @Test func trainingPlanSkipsThePlaceholderGradient() throws {
+    let t = try TutorialGraph()
+    let s = Session(graph: t.g)
+    let ops = try s.scheduledOps([.operation(t.train)], fed: [t.x, t.yTrue])
+    print(ops)
+    #expect(ops.contains("gradients/MatMul_grad/MatMul_1"))
+    #expect(!ops.contains("gradients/MatMul_grad/MatMul"), "no gradient for the placeholder x")
+    #expect(!ops.contains("gradients/mul_grad/Mul"), "no gradient for the placeholder y_")
+    #expect(!ops.contains("Variable/Assign") && !ops.contains("init"))
+    #expect(ops.last == "GradientDescent")
+  }
+}

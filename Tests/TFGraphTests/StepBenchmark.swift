@@ -26,6 +26,21 @@ import Testing
       medians.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1000 / 1000)
     }
     medians.sort()
+    // The same step's two matmuls alone, on the same batches (what the kernels cost without the engine).
+    var c = [Float](repeating: 0, count: 7840)
+    let w = try s.value(of: t.W).floats, g = [Float](repeating: 0.01, count: 1000)
+    let start = DispatchTime.now().uptimeNanoseconds
+    for i in 0..<1000 {
+      batches[i % batches.count].0.floats.withUnsafeBufferPointer { px in
+        c.withUnsafeMutableBufferPointer { pc in
+          sgemm(transA: false, transB: false, m: 100, n: 10, k: 784, alpha: 1, a: px.baseAddress!, lda: 784,
+                b: w, ldb: 10, beta: 0, c: pc.baseAddress!, ldc: 10)
+          sgemm(transA: true, transB: false, m: 784, n: 10, k: 100, alpha: 1, a: px.baseAddress!, lda: 784,
+                b: g, ldb: 10, beta: 0, c: pc.baseAddress!, ldc: 10)
+        }
+      }
+    }
+    print("the two matmuls alone: \(Double(DispatchTime.now().uptimeNanoseconds - start) / 1000 / 1000) µs")
     print("steady training step: median \(medians[3]) µs, min \(medians[0]) µs (ISA \(kernelISA))")
     #expect(s.trainingStep == 50 + 7000)
   }

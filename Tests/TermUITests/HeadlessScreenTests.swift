@@ -164,3 +164,23 @@ extension HeadlessScreenTests {
     }
   }
 }
+
+extension HeadlessScreenTests {
+  @Test func runningOutOfColourPairsReallocatesThem() throws {
+    try FullScreen.withHeadless(rows: 24, cols: 80) { screen in
+      // Three frames of 121 distinct pairs each: more than 255 in total.
+      for ramp in 0..<3 {
+        var f = Frame(width: 80, height: 24)
+        for i in 0..<121 {
+          let fg: TermColor = ramp == 0 ? .gray(i / 11) : ramp == 1 ? .diverging(i / 11 - 5) : .indexed(UInt8(100 + i / 11))
+          let bg: TermColor = ramp == 0 ? .gray(i % 11) : ramp == 1 ? .diverging(i % 11 - 5) : .indexed(UInt8(100 + i % 11))
+          f[i % 80, i / 80] = Cell("▀", fg: fg, bg: bg)
+        }
+        screen.blit(f)
+        let last = screen.drawnCell(x: 120 % 80, y: 1)
+        #expect(last.fg == f[40, 1].fg.xterm256 && last.bg == f[40, 1].bg.xterm256)
+        #expect(screen.drawnCell(x: 0, y: 0).fg == f[0, 0].fg.xterm256)
+      }
+    }
+  }
+}

@@ -16,4 +16,11 @@ void ck_sgemm(int transA, int transB, long m, long n, long k, float alpha,
               const float *a, long lda, const float *b, long ldb,
               float beta, float *c, long ldc);
 
+/* ck_sgemm with an explicit kernel: "generic", "avx2", "avx512", or "avx512-layout" (the AVX-512
+   code paths compiled for AVX2, for testing them on CPUs without AVX-512). Returns 0 (doing
+   nothing) if this CPU cannot run it. For tests and benchmarks. */
+int ck_sgemm_isa(const char *isa, int transA, int transB, long m, long n, long k, float alpha,
+                 const float *a, long lda, const float *b, long ldb,
+                 float beta, float *c, long ldc);
+
 #endif
