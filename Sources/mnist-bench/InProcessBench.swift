@@ -5,28 +5,35 @@ import TFGraph
 import Tensors
 
 /// The phases measured inside this process: reading MNIST, training, one step, evaluation,
-/// and a breakdown of where a step's time goes.
+/// and a breakdown of where a step's time goes. Each is timed in wall and thread-CPU seconds.
 struct InProcessResults {
-  var read = Samples()
-  var train1000 = Samples()
-  var step = Samples()
-  var eval = Samples()
+  var read = Samples(), readCPU = Samples()
+  var train1000 = Samples(), train1000CPU = Samples()
+  var step = Samples(), stepCPU = Samples()
+  var eval = Samples(), evalCPU = Samples()
   /// The first accuracy run of a session (builds its execution plan).
   var firstEval: Double?
   /// Test accuracy after each 1000-step training run.
   var accuracies: [Double] = []
-  /// Seconds per iteration of each breakdown item, keyed by name.
-  var breakdown: [(name: String, seconds: Double)] = []
+  /// Wall and CPU seconds per call of each layer of a training step.
+  var breakdown: [BreakdownItem] = []
+}
+
+/// One layer of a training step, timed per call.
+struct BreakdownItem {
+  var name: String
+  var wall: Double
+  var cpu: Double
 }
 
 enum InProcessBench {
   /// Reads the four .gz files in `dataDirectory` into arrays, `runs` times.
-  static func readMNIST(dataDirectory: String, runs: Int) throws -> Samples {
-    var samples = Samples()
+  static func readMNIST(dataDirectory: String, runs: Int, into r: inout InProcessResults) throws {
     for _ in 0..<runs {
-      samples.add(try timed { _ = try readDataSets(trainDir: dataDirectory, oneHot: true, log: { _ in }) })
+      let t = try timedBoth { _ = try readDataSets(trainDir: dataDirectory, oneHot: true, log: { _ in }) }
+      r.read.add(t.wall)
+      r.readCPU.add(t.cpu)
     }
-    return samples
   }
 
   /// The tutorial's 1000 steps through the interpreter (fresh session each run), then the
@@ -38,7 +45,9 @@ enum InProcessBench {
     for run in 0..<runs {
       let s = TutorialSession(workDirectory: workDirectory)
       try s.exec(script.setup)
-      r.train1000.add(try timed { try s.exec(script.trainingLoop) })
+      let t = try timedBoth { try s.exec(script.trainingLoop) }
+      r.train1000.add(t.wall)
+      r.train1000CPU.add(t.cpu)
       try s.exec(script.evaluationDefinitions)
       var value = 0.0
       let first = try timed { value = try s.number(accuracyExpr) }
@@ -46,7 +55,9 @@ enum InProcessBench {
       if run == runs - 1 {
         r.firstEval = first
         for _ in 0..<evalRuns {
-          r.eval.add(try timed { _ = try s.eval(accuracyExpr) })
+          let e = try timedBoth { _ = try s.eval(accuracyExpr) }
+          r.eval.add(e.wall)
+          r.evalCPU.add(e.cpu)
         }
       }
     }
@@ -62,21 +73,36 @@ enum InProcessBench {
     try s.exec("batch_xs, batch_ys = mnist.train.next_batch(100)")
     let stepStatement = "sess.run(train_step, feed_dict={x: batch_xs, y_: batch_ys})"
     _ = try s.perIteration(stepStatement, max(steps / 10, 10))  // builds the plan, warms caches
-    for _ in 0..<runs { r.step.add(try s.perIteration(stepStatement, steps)) }
+    for _ in 0..<runs {
+      let t = try s.perIteration(stepStatement, steps)
+      r.step.add(t.wall)
+      r.stepCPU.add(t.cpu)
+    }
 
     // Breakdown: the same work peeled layer by layer.
-    var items: [(String, Double)] = []
     let n = steps
-    items.append(("interpreter: empty `for` iteration", try medianOf(runs) { try s.perIteration("pass", n) }))
-    items.append(("interpreter: `next_batch(100)` statement", try medianOf(runs) { try s.perIteration("bx, by = mnist.train.next_batch(100)", n) }))
-    items.append(("interpreter: `sess.run(train_step, …)` statement", r.step.median ?? .nan))
+    var items: [BreakdownItem] = []
+    func add(_ name: String, _ body: () throws -> (wall: Double, cpu: Double)) rethrows {
+      var w: [Double] = [], c: [Double] = []
+      for _ in 0..<runs {
+        let t = try body()
+        w.append(t.wall)
+        c.append(t.cpu)
+      }
+      items.append(BreakdownItem(name: name, wall: median(w) ?? .nan, cpu: median(c) ?? .nan))
+    }
+    func perCall(_ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
+      let t = try timedBoth { for _ in 0..<n { try body() } }
+      return (t.wall / Double(n), t.cpu / Double(n))
+    }
+    try add("interpreter: empty `for _ in range(n): pass` iteration") { try s.perIteration("pass", n) }
+    try add("interpreter: `bx, by = mnist.train.next_batch(100)`") { try s.perIteration("bx, by = mnist.train.next_batch(100)", n) }
+    items.append(BreakdownItem(name: "interpreter: `sess.run(train_step, feed_dict=…)`", wall: r.step.median ?? .nan, cpu: r.stepCPU.median ?? .nan))
 
     guard let train = s.env.datasets?.train, let session = s.env.defaultSession else {
       throw SpawnError("the tutorial setup made no data set or session")
     }
-    items.append(("MNISTData: DataSet.nextBatch(100)", try medianOf(runs) {
-      try timed { for _ in 0..<n { _ = try train.nextBatch(100) } } / Double(n)
-    }))
+    try add("MNISTData: DataSet.nextBatch(100) from Swift") { try perCall { _ = try train.nextBatch(100) } }
     let batch = try train.nextBatch(100)
     guard case .oneHot(let labelRows, let classes) = batch.labels.values else { throw SpawnError("labels are not one-hot") }
     let xs = NDArray(shape: batch.imagesShape, floats: batch.images)
@@ -84,21 +110,12 @@ enum InProcessBench {
     let x = try s.tensor("x"), y_ = try s.tensor("y_")
     let trainOp = try s.operation("train_step")
     let feeds = [(x, xs), (y_, ys)]
-    items.append(("TFGraph: Session.run(train_step) from Swift", try medianOf(runs) {
-      try timed { for _ in 0..<n { _ = try session.run([.operation(trainOp)], feedList: feeds) } } / Double(n)
-    }))
+    try add("TFGraph: Session.run(train_step) from Swift") { try perCall { _ = try session.run([.operation(trainOp)], feedList: feeds) } }
     let loss = try s.tensor("cross_entropy")
-    items.append(("TFGraph: Session.run(cross_entropy), forward only", try medianOf(runs) {
-      try timed { for _ in 0..<n { _ = try session.run([.tensor(loss)], feedList: feeds) } } / Double(n)
-    }))
-    let twoMatmuls = KernelBench.stepMatmuls(iterations: n, runs: runs)
-    items.append(("Tensors: the step's two sgemm calls", twoMatmuls))
-    r.breakdown = items.map { (name: $0.0, seconds: $0.1) }
-  }
-
-  static func medianOf(_ runs: Int, _ body: () throws -> Double) rethrows -> Double {
-    var values: [Double] = []
-    for _ in 0..<runs { values.append(try body()) }
-    return median(values) ?? .nan
+    try add("TFGraph: Session.run(cross_entropy), forward only") { try perCall { _ = try session.run([.tensor(loss)], feedList: feeds) } }
+    let forward = KernelBench.shapes[0], grad = KernelBench.shapes[1]
+    let f = KernelBench.timePerCall(forward, runs: runs), g = KernelBench.timePerCall(grad, runs: runs)
+    items.append(BreakdownItem(name: "Tensors: the step's two sgemm calls", wall: f.wall + g.wall, cpu: f.cpu + g.cpu))
+    r.breakdown = items
   }
 }

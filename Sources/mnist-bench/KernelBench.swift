@@ -19,19 +19,20 @@ enum KernelBench {
     Shape(label: "sgemm [10000,784]·[784,10] (test set)", key: "sgemm_test", transA: false, m: 10000, n: 10, k: 784),
   ]
 
-  /// Seconds per call of `shape` (median of `runs` timed loops, each about `budget` seconds).
-  static func secondsPerCall(_ shape: Shape, runs: Int, budget: Double = 0.05) -> Double {
+  /// Wall and thread-CPU seconds per call of `shape` (medians of `runs` timed loops, each
+  /// about `budget` seconds).
+  static func timePerCall(_ shape: Shape, runs: Int, budget: Double = 0.05) -> (wall: Double, cpu: Double) {
     let aCount = shape.m * shape.k, bCount = shape.k * shape.n
     var gen = SplitMix(seed: 42)
     let a = (0..<aCount).map { _ in gen.nextFloat() }
     let b = (0..<bCount).map { _ in gen.nextFloat() - 0.5 }
     var c = [Float](repeating: 0, count: shape.m * shape.n)
     let lda = shape.transA ? shape.m : shape.k
-    func call(_ times: Int) -> Double {
+    func call(_ times: Int) -> (wall: Double, cpu: Double) {
       a.withUnsafeBufferPointer { pa in
         b.withUnsafeBufferPointer { pb in
           c.withUnsafeMutableBufferPointer { pc in
-            timed {
+            timedBoth {
               for _ in 0..<times {
                 sgemm(
                   transA: shape.transA, transB: false, m: shape.m, n: shape.n, k: shape.k, alpha: 1,
@@ -43,16 +44,15 @@ enum KernelBench {
         }
       }
     }
-    let once = max(call(3) / 3, 1e-8)
+    let once = max(call(3).wall / 3, 1e-8)
     let iterations = max(3, Int(budget / once))
-    var values: [Double] = []
-    for _ in 0..<runs { values.append(call(iterations) / Double(iterations)) }
-    return median(values) ?? .nan
-  }
-
-  /// Seconds for the forward and dW products of one training step together.
-  static func stepMatmuls(iterations: Int, runs: Int) -> Double {
-    secondsPerCall(shapes[0], runs: runs) + secondsPerCall(shapes[1], runs: runs)
+    var wall: [Double] = [], cpu: [Double] = []
+    for _ in 0..<runs {
+      let t = call(iterations)
+      wall.append(t.wall / Double(iterations))
+      cpu.append(t.cpu / Double(iterations))
+    }
+    return (median(wall) ?? .nan, median(cpu) ?? .nan)
   }
 }
 

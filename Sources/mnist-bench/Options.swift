@@ -10,10 +10,17 @@ struct Options {
   var script: String?
   var numpyScript: String?
   var numpy = true
+  /// The phases to run (nil: all): kernels, read, train, step, startup, process.
+  var only: Set<String>?
+
+  static let phases: Set<String> = ["kernels", "read", "train", "step", "startup", "process"]
+
+  /// Whether `phase` is to be measured.
+  func wants(_ phase: String) -> Bool { only?.contains(phase) ?? true }
 
   static let usage = """
     usage: mnist-bench [--quick] [--json] [--shell PATH] [--data DIR] [--script FILE]
-                       [--numpy-script FILE] [--no-numpy]
+                       [--numpy-script FILE] [--no-numpy] [--only PHASES]
 
     Measures mnist-shell on the "MNIST for ML Beginners" workload (medians of several runs) and
     prints a table with the targets of issue 9, NumPy measured side by side when python3 has it,
@@ -26,6 +33,8 @@ struct Options {
       --script FILE    the tutorial script (default: the built-in copy of its statements)
       --numpy-script FILE   Benchmarks/numpy_tutorial.py (default: found in the source tree)
       --no-numpy       skip the NumPy column
+      --only PHASES    measure only these (comma-separated): kernels, read, train, step,
+                       startup, process (e.g. `--only step` for a profiler run)
     """
 
   /// Parses `arguments` (without argv[0]); throws a message for unknown or incomplete options.
@@ -47,6 +56,10 @@ struct Options {
       case "--script": o.script = try value(a)
       case "--numpy-script": o.numpyScript = try value(a)
       case "--no-numpy": o.numpy = false
+      case "--only":
+        let list = Set(try value(a).split(separator: ",").map { String($0) })
+        if let bad = list.subtracting(phases).first { throw SpawnError("unknown phase \(bad) for --only\n\n\(usage)") }
+        o.only = list
       case "-h", "--help":
         print(usage)
         exit(0)

@@ -4,6 +4,7 @@ import MNISTData
 /// The whole tutorial as a fresh `mnist-shell tutorial.py` process, each in a new folder.
 struct ProcessResults {
   var wall = Samples()
+  var cpu = Samples()
   var peakRSS = Samples()
   var accuracies: [Double] = []
   /// Whether every run found MNIST_data/ filled (copied from the bundle: no download line).
@@ -30,6 +31,7 @@ enum ProcessBench {
         throw SpawnError("mnist-shell tutorial.py failed (status \(result.status)):\n\(text.suffix(1500))")
       }
       r.wall.add(seconds)
+      r.cpu.add(result.cpuSeconds)
       r.peakRSS.add(result.peakRSSMiB)
       if let last = text.split(separator: "\n").last, let acc = Double(last.trimmingCharacters(in: .whitespaces)) {
         r.accuracies.append(acc)
@@ -45,6 +47,7 @@ struct NumpyResults {
   var python: String
   var version: String
   var wall = Samples()
+  var cpu = Samples()
   var peakRSS = Samples()
   var phases: [String: Samples] = [:]
   var accuracy: Double?
@@ -84,6 +87,7 @@ enum NumpyBench {
         throw SpawnError("numpy_tutorial.py failed (status \(result.status)):\n\(text.suffix(1500))")
       }
       r.wall.add(seconds)
+      r.cpu.add(result.cpuSeconds)
       r.peakRSS.add(result.peakRSSMiB)
       for (key, value) in object {
         guard let v = (value as? NSNumber)?.doubleValue else { continue }

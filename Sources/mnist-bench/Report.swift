@@ -32,6 +32,11 @@ struct Row {
   var target: Double?
   var higherIsBetter = false
   var numpy: Double?
+  /// The same figure in CPU seconds (thread CPU in-process, user+sys of a child process);
+  /// for GFLOP/s rows, the rate per CPU second. Less disturbed by a busy machine than wall time.
+  var cpu: Double?
+  /// NumPy's whole-process CPU seconds (for the process row only).
+  var numpyCPU: Double?
   /// TensorFlow's figure from the notes (not measured now), already formatted.
   var tensorflowAnchor: String?
   var runs: String = ""
@@ -78,19 +83,24 @@ func textReport(_ report: BenchReport) -> String {
   let m = report.machine
   var out = "mnist-bench — \(m.cpuModel), \(m.logicalCores) cores, \(m.os); \(m.buildMode) build; kernels: \(m.kernelISA)\n"
   out += "load average before: \(report.loadBefore), after: \(report.loadAfter)\(report.quick ? "; --quick (few runs, indicative only)" : "")\n\n"
-  let header = ["what (median)", "mnist-shell", "target", "", "NumPy (now)", "TensorFlow (anchor)", "runs"]
+  let header = ["what (median)", "mnist-shell", "target", "", "CPU time", "NumPy (now)", "TensorFlow (anchor)", "runs"]
   let rows = report.rows.map { r in
     [r.label, r.unit.format(r.value), r.targetText, r.met.map { $0 ? "✓" : "✗" } ?? "",
+     r.cpu == nil ? "" : r.unit.format(r.cpu) + (r.numpyCPU.map { " (NumPy \(r.unit.format($0)))" } ?? ""),
      r.numpy == nil ? "" : r.unit.format(r.numpy),
      r.tensorflowAnchor ?? "", r.runs]
   }
-  out += markdownTable(header, rows, rightAligned: [1, 4, 5])
-  out += "\nTensorFlow figures are anchors from shared/notes/performance.md (not measured now);\n"
+  out += markdownTable(header, rows, rightAligned: [1, 4, 5, 6])
+  out += "\nWall-clock medians; ✓/✗ compare them with issue 9's targets. CPU time is what mnist-shell itself used\n"
+  out += "(thread CPU in-process, user+sys of the child process), a steadier figure on a busy machine.\n"
+  out += "TensorFlow figures are anchors from shared/notes/performance.md (not measured now);\n"
   out += report.numpyNote + "\n"
   if !report.breakdown.isEmpty {
     out += "\nWhere a training step's time goes (per call, median):\n\n"
     out += markdownTable(
-      ["layer", "time"], report.breakdown.map { [$0.name, DisplayUnit.microseconds.format($0.seconds)] }, rightAligned: [1])
+      ["layer", "wall", "CPU"],
+      report.breakdown.map { [$0.name, DisplayUnit.microseconds.format($0.wall), DisplayUnit.microseconds.format($0.cpu)] },
+      rightAligned: [1, 2])
   }
   for n in report.notes { out += "\n" + n }
   out += "\n\n" + report.summaryLine + "\n"
@@ -104,7 +114,7 @@ struct BenchReport {
   var loadBefore: String
   var loadAfter = ""
   var rows: [Row] = []
-  var breakdown: [(name: String, seconds: Double)] = []
+  var breakdown: [BreakdownItem] = []
   var numpyNote = ""
   var notes: [String] = []
   var extra: [String: Any] = [:]
@@ -136,6 +146,8 @@ struct BenchReport {
       if let t = r.target { o["target"] = t; o["target_is_minimum"] = r.higherIsBetter }
       if let met = r.met { o["met"] = met }
       if let n = r.numpy { o["numpy"] = n }
+      if let c = r.cpu, c.isFinite { o["cpu"] = c }
+      if let c = r.numpyCPU { o["numpy_cpu"] = c }
       if let a = r.tensorflowAnchor { o["tensorflow_anchor"] = a }
       rowsJSON.append(o)
     }
@@ -145,7 +157,7 @@ struct BenchReport {
         "kernel_isa": machine.kernelISA, "load_before": loadBefore, "load_after": loadAfter,
       ],
       "quick": quick, "rows": rowsJSON,
-      "breakdown_seconds": breakdown.map { ["layer": $0.name, "seconds": $0.seconds] },
+      "breakdown_seconds": breakdown.map { ["layer": $0.name, "wall": $0.wall, "cpu": $0.cpu] },
       "summary": summaryLine,
     ]
     for (k, v) in extra { root[k] = v }

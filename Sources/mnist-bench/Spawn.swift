@@ -17,6 +17,8 @@ struct ChildResult {
   var status: Int32
   /// Peak resident set size of the child, in MiB (`ru_maxrss`).
   var peakRSSMiB: Double
+  /// User plus system CPU seconds of the child.
+  var cpuSeconds: Double
   var exitedNormally: Bool { status & 0x7f == 0 }
   var exitCode: Int32 { (status >> 8) & 0xff }
 }
@@ -97,7 +99,9 @@ func waitChild(_ pid: pid_t) throws -> ChildResult {
   #else
     let kib = Double(usage.ru_maxrss)
   #endif
-  return ChildResult(status: status, peakRSSMiB: kib / 1024)
+  let cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) * 1e-6
+    + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) * 1e-6
+  return ChildResult(status: status, peakRSSMiB: kib / 1024, cpuSeconds: cpu)
 }
 
 /// Runs a program to completion with output to `outputPath`; returns wall seconds and the result.

@@ -9,8 +9,8 @@ import Foundation
 /// Time from spawning `mnist-shell` on a pseudo-terminal to its first `>>> ` prompt.
 enum StartupBench {
   /// One launch: opens a pty, starts the shell on it, reads until the prompt, kills the shell.
-  /// Returns the seconds to the prompt.
-  static func launch(shell: String, home: String, timeout: Double = 20) throws -> Double {
+  /// Returns the wall seconds to the prompt and the CPU seconds the shell used by then.
+  static func launch(shell: String, home: String, timeout: Double = 20) throws -> (wall: Double, cpu: Double) {
     let master = LibC.posixOpenpt(O_RDWR | O_NOCTTY)
     guard master >= 0 else { throw SpawnError("posix_openpt: \(String(cString: strerror(errno)))") }
     defer { close(master) }
@@ -23,9 +23,12 @@ enum StartupBench {
     let env = childEnvironment(["TERM": "xterm-256color", "MNIST_SHELL_HOME": home, "NO_COLOR": nil])
     let start = monotonicSeconds()
     let pid = try spawnChild(shell, [], environment: env, io: .terminal(slave, closing: master))
+    var waited = false
     defer {
-      kill(pid, SIGKILL)
-      _ = try? waitChild(pid)
+      if !waited {
+        kill(pid, SIGKILL)
+        _ = try? waitChild(pid)
+      }
     }
     var seen: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 4096)
@@ -41,7 +44,13 @@ enum StartupBench {
         throw SpawnError("the shell closed the terminal before a prompt; got: \(String(decoding: seen.suffix(200), as: UTF8.self).debugDescription)")
       }
       seen += buffer[0..<n]
-      if endsWithPrompt(seen) { return monotonicSeconds() - start }
+      if endsWithPrompt(seen) {
+        let wall = monotonicSeconds() - start
+        kill(pid, SIGKILL)
+        waited = true
+        let result = try waitChild(pid)
+        return (wall, result.cpuSeconds)
+      }
     }
   }
 
@@ -82,12 +91,16 @@ enum StartupBench {
   }
 
   /// `runs` timed launches after one untimed warm-up (which pages the binary in).
-  static func run(shell: String, runs: Int) throws -> Samples {
+  static func run(shell: String, runs: Int) throws -> (wall: Samples, cpu: Samples) {
     let home = try makeTempDirectory("mnist-bench-home")
     defer { try? FileManager.default.removeItem(atPath: home) }
     _ = try launch(shell: shell, home: home)
-    var samples = Samples()
-    for _ in 0..<runs { samples.add(try launch(shell: shell, home: home)) }
-    return samples
+    var wall = Samples(), cpu = Samples()
+    for _ in 0..<runs {
+      let t = try launch(shell: shell, home: home)
+      wall.add(t.wall)
+      cpu.add(t.cpu)
+    }
+    return (wall, cpu)
   }
 }

@@ -13,6 +13,21 @@ func monotonicSeconds() -> Double {
   return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
 }
 
+/// CPU seconds this thread has used (user and system); unlike wall time, hardly affected by
+/// other processes competing for the cores.
+func threadCPUSeconds() -> Double {
+  var ts = timespec()
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+  return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+}
+
+/// Runs `body` once and returns its wall and thread-CPU seconds.
+func timedBoth(_ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
+  let w = monotonicSeconds(), c = threadCPUSeconds()
+  try body()
+  return (monotonicSeconds() - w, threadCPUSeconds() - c)
+}
+
 /// Runs `body` once and returns how long it took, in seconds.
 func timed(_ body: () throws -> Void) rethrows -> Double {
   let start = monotonicSeconds()

@@ -45,10 +45,11 @@ final class TutorialSession {
     try eval("float(\(expression))").asDouble()
   }
 
-  /// Runs `statement` in a `for _ in range(n):` loop and returns the seconds per iteration.
-  func perIteration(_ statement: String, _ n: Int) throws -> Double {
+  /// Runs `statement` in a `for _ in range(n):` loop and returns the wall and CPU seconds per iteration.
+  func perIteration(_ statement: String, _ n: Int) throws -> (wall: Double, cpu: Double) {
     let loop = "for _ in range(\(n)):\n  \(statement)\n"
-    return try timed { try exec(loop) } / Double(n)
+    let t = try timedBoth { try exec(loop) }
+    return (t.wall / Double(n), t.cpu / Double(n))
   }
 
   /// The graph tensor a Python name refers to (via its `.name`).

@@ -17,26 +17,31 @@ func runBenchmark(_ o: Options) throws -> BenchReport {
   defer { try? FileManager.default.removeItem(atPath: work) }
   try ensureFiles(in: work + "/MNIST_data", options: { var f = FetchOptions(); f.bundledDirectories = [data]; f.mirrors = []; return f }(), log: { _ in })
 
-  note("sgemm kernels…")
+  if o.wants("kernels") { note("sgemm kernels…") }
+ }
   let kernelRuns = o.quick ? 3 : 7
-  let kernel = KernelBench.shapes.map { ($0, KernelBench.secondsPerCall($0, runs: kernelRuns, budget: o.quick ? 0.02 : 0.1)) }
+  let kernel = !o.wants("kernels") ? [] : KernelBench.shapes.map { ($0, KernelBench.timePerCall($0, runs: kernelRuns, budget: o.quick ? 0.02 : 0.1)) }
 
-  note("reading MNIST (\(o.readRuns) runs)…")
-  let read = try InProcessBench.readMNIST(dataDirectory: data, runs: o.readRuns)
-
-  note("1000 training steps through the interpreter (\(o.trainRuns) runs) and the test evaluation (\(o.evalRuns) runs)…")
+  if o.wants("read") { note("reading MNIST (\(o.readRuns) runs)…") }
   var inproc = InProcessResults()
-  try InProcessBench.training(script: script, workDirectory: work, runs: o.trainRuns, evalRuns: o.evalRuns, into: &inproc)
+  if o.wants("read") { try InProcessBench.readMNIST(dataDirectory: data, runs: o.readRuns, into: &inproc) }
 
-  note("steady step (\(o.stepRuns) × \(o.stepLoop) steps) and its breakdown…")
-  try InProcessBench.steadyStep(script: script, workDirectory: work, steps: o.stepLoop, runs: o.stepRuns, into: &inproc)
+  if o.wants("train") { note("1000 training steps through the interpreter (\(o.trainRuns) runs) and the test evaluation (\(o.evalRuns) runs)…") }
+  if o.wants("train") {
+    try InProcessBench.training(script: script, workDirectory: work, runs: o.trainRuns, evalRuns: o.evalRuns, into: &inproc)
+  }
 
-  note("startup to the first prompt (\(o.startupRuns) launches)…")
-  let startup = try StartupBench.run(shell: shell, runs: o.startupRuns)
+  if o.wants("step") { note("steady step (\(o.stepRuns) × \(o.stepLoop) steps) and its breakdown…") }
+  if o.wants("step") {
+    try InProcessBench.steadyStep(script: script, workDirectory: work, steps: o.stepLoop, runs: o.stepRuns, into: &inproc)
+  }
+
+  if o.wants("startup") { note("startup to the first prompt (\(o.startupRuns) launches)…") }
+  let startup = o.wants("startup") ? try StartupBench.run(shell: shell, runs: o.startupRuns) : (Samples(), Samples())
 
   var numpy: NumpyResults?
   var numpyNote = "NumPy column empty: run without --no-numpy, with python3 and NumPy on PATH."
-  if o.numpy {
+  if o.numpy && o.wants("process") {
     if let found = NumpyBench.locatePython(), o.numpyScriptPath() != nil {
       numpy = NumpyResults(python: found.path, version: found.numpy)
       numpyNote = "NumPy \(found.numpy) (\(found.path)) ran Benchmarks/numpy_tutorial.py on the same files, \(o.numpyRuns) fresh processes interleaved with mnist-shell's; its phases are timed inside Python, the whole process and RSS from outside."
@@ -44,9 +49,9 @@ func runBenchmark(_ o: Options) throws -> BenchReport {
       numpyNote = "NumPy column empty: python3 with NumPy, or Benchmarks/numpy_tutorial.py, was not found."
     }
   }
-  note("the tutorial as fresh processes (\(o.processRuns) runs\(numpy != nil ? ", NumPy \(o.numpyRuns) runs" : ""))…")
+  if o.wants("process") { note("the tutorial as fresh processes (\(o.processRuns) runs\(numpy != nil ? ", NumPy \(o.numpyRuns) runs" : ""))…") }
   var process = ProcessResults()
-  for i in 0..<max(o.processRuns, numpy == nil ? 0 : o.numpyRuns) {
+  for i in 0..<(o.wants("process") ? max(o.processRuns, numpy == nil ? 0 : o.numpyRuns) : 0) {
     if i < o.processRuns { try ProcessBench.tutorial(shell: shell, script: script.source, dataOverride: o.data, into: &process) }
     if var np = numpy, i < o.numpyRuns, let npScript = o.numpyScriptPath() {
       try NumpyBench.run(script: npScript, dataDirectory: data, into: &np)
@@ -57,32 +62,41 @@ func runBenchmark(_ o: Options) throws -> BenchReport {
   // The table.
   func np(_ key: String) -> Double? { numpy?.phases[key]?.median }
   var rows: [Row] = []
-  var r = Row("tutorial_process", "`mnist-shell tutorial.py`, whole process", .seconds, samples: process.wall)
+  var r: Row
+  r = Row("tutorial_process", "`mnist-shell tutorial.py`, whole process", .seconds, samples: process.wall)
+  r.cpu = process.cpu.median; r.numpyCPU = numpy?.cpu.median
   r.target = 0.35; r.numpy = numpy?.wall.median; r.tensorflowAnchor = "4.33 s"; rows.append(r)
   r = Row("step", "one steady training step via sess.run", .microseconds, samples: inproc.step)
+  r.cpu = inproc.stepCPU.median
   r.target = 60e-6; r.numpy = np("step"); r.tensorflowAnchor = "460 µs"; r.runs = "\(o.stepRuns)×\(o.stepLoop)"; rows.append(r)
   r = Row("train1000", "1000 training steps, next_batch included", .milliseconds, samples: inproc.train1000)
+  r.cpu = inproc.train1000CPU.median
   r.target = 0.080; r.numpy = np("train1000"); r.tensorflowAnchor = "800 ms"; rows.append(r)
   r = Row("eval", "accuracy on the 10,000 test images", .milliseconds, samples: inproc.eval)
+  r.cpu = inproc.evalCPU.median
   r.target = 0.005; r.numpy = np("eval"); r.tensorflowAnchor = "24 ms"; rows.append(r)
-  r = Row("read", "reading MNIST (bundled .gz to arrays)", .milliseconds, samples: read)
+  r = Row("read", "reading MNIST (bundled .gz to arrays)", .milliseconds, samples: inproc.read)
+  r.cpu = inproc.readCPU.median
   r.target = 0.150; r.numpy = np("read"); r.tensorflowAnchor = "590 ms"; rows.append(r)
   r = Row("peak_rss", "peak RSS of the tutorial process", .mebibytes, samples: process.peakRSS)
   r.target = 250; r.numpy = numpy?.peakRSS.median; r.tensorflowAnchor = "896 MiB"; rows.append(r)
-  r = Row("startup", "startup to the first `>>> ` prompt (pty)", .milliseconds, samples: startup)
+  r = Row("startup", "startup to the first `>>> ` prompt (pty)", .milliseconds, samples: startup.0)
+  r.cpu = startup.1.median
   r.target = 0.030; r.tensorflowAnchor = "2.86 s (import)"; rows.append(r)
   var acc = Samples()
   acc.values = process.accuracies.isEmpty ? inproc.accuracies : process.accuracies
   r = Row("accuracy", "test accuracy after 1000 steps", .fraction, samples: acc)
   r.target = 0.91; r.higherIsBetter = true; r.numpy = numpy?.accuracy; r.tensorflowAnchor = "0.913–0.921"; rows.append(r)
-  for (shape, seconds) in kernel {
-    r = Row(shape.key, "\(shape.label): \(DisplayUnit.microseconds.format(seconds))/call", .gflops, value: shape.flops / seconds / 1e9)
-    r.samples = [seconds]; r.runs = "\(kernelRuns)"; rows.append(r)
+  for (shape, t) in kernel {
+    r = Row(shape.key, "\(shape.label): \(DisplayUnit.microseconds.format(t.wall))/call", .gflops, value: shape.flops / t.wall / 1e9)
+    r.cpu = shape.flops / t.cpu / 1e9; r.samples = [t.wall]; r.runs = "\(kernelRuns)"; rows.append(r)
   }
-  let both = kernel[0].1 + kernel[1].1
-  r = Row("sgemm_step_pair", "the step's two sgemm calls together", .microseconds, value: both)
-  r.tensorflowAnchor = "floor 42 µs (OpenBLAS)"; r.runs = "\(kernelRuns)"; rows.append(r)
-  report.rows = rows
+  if kernel.count >= 2 {
+    r = Row("sgemm_step_pair", "the step's two sgemm calls together", .microseconds, value: kernel[0].1.wall + kernel[1].1.wall)
+    r.cpu = kernel[0].1.cpu + kernel[1].1.cpu
+    r.tensorflowAnchor = "floor 42 µs (OpenBLAS)"; r.runs = "\(kernelRuns)"; rows.append(r)
+  }
+  report.rows = rows.filter { $0.value != nil }
   report.breakdown = inproc.breakdown
   report.numpyNote = numpyNote
 
