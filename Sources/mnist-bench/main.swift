@@ -18,7 +18,6 @@ func runBenchmark(_ o: Options) throws -> BenchReport {
   try ensureFiles(in: work + "/MNIST_data", options: { var f = FetchOptions(); f.bundledDirectories = [data]; f.mirrors = []; return f }(), log: { _ in })
 
   if o.wants("kernels") { note("sgemm kernels…") }
- }
   let kernelRuns = o.quick ? 3 : 7
   let kernel = !o.wants("kernels") ? [] : KernelBench.shapes.map { ($0, KernelBench.timePerCall($0, runs: kernelRuns, budget: o.quick ? 0.02 : 0.1)) }
 
