@@ -4,7 +4,12 @@ import Tensors
 
 /// A tiny gzip + IDX reader for the end-to-end tests (the data module is developed separately).
 enum MNISTFiles {
-  static let directory = "/work/shared/data/mnist"
+  /// The copy of MNIST bundled with the package (Sources/MNISTData/Resources/mnist).
+  static let directory: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.appendingPathComponent("Sources/MNISTData/Resources/mnist").path
+  }()
 
   /// Inflates a whole .gz file with zlib.
   static func gunzip(_ path: String) throws -> [UInt8] {
