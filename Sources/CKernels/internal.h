@@ -18,6 +18,15 @@ void ck_sgemm_avx512layout(int transA, int transB, long m, long n, long k, float
                            float beta, float *c, long ldc);
 #endif
 
+void ck_softmax_rows_generic(const float *x, float *y, long rows, long cols, int logMode);
+void ck_exp_generic(const float *x, float *y, long n);
+#if defined(__x86_64__)
+void ck_softmax_rows_avx2(const float *x, float *y, long rows, long cols, int logMode);
+void ck_exp_avx2(const float *x, float *y, long n);
+void ck_softmax_rows_avx512(const float *x, float *y, long rows, long cols, int logMode);
+void ck_exp_avx512(const float *x, float *y, long n);
+#endif
+
 /* A reusable per-thread scratch buffer of at least n floats (64-byte aligned), or NULL. */
 float *ck_scratch(size_t n);
 /* Frees the calling thread's scratch buffer (worker threads call it before exiting). */

@@ -158,3 +158,23 @@ int ck_sgemm_isa(const char *name, int transA, int transB, long m, long n, long 
 #endif
   return 0;
 }
+
+void ck_softmax_rows(const float *x, float *y, long rows, long cols, int logMode) {
+  switch (isa()) {
+#if defined(__x86_64__)
+    case ISA_AVX512: ck_softmax_rows_avx512(x, y, rows, cols, logMode); return;
+    case ISA_AVX2: ck_softmax_rows_avx2(x, y, rows, cols, logMode); return;
+#endif
+    default: ck_softmax_rows_generic(x, y, rows, cols, logMode); return;
+  }
+}
+
+void ck_exp(const float *x, float *y, long n) {
+  switch (isa()) {
+#if defined(__x86_64__)
+    case ISA_AVX512: ck_exp_avx512(x, y, n); return;
+    case ISA_AVX2: ck_exp_avx2(x, y, n); return;
+#endif
+    default: ck_exp_generic(x, y, n); return;
+  }
+}

@@ -12,3 +12,5 @@
 #define FN(x) x##_generic
 #define FMA(a, b, c) ((a) * (b) + (c))
 #include "sgemm_impl.h"
+
+#include "softmax_impl.h"

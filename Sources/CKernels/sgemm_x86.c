@@ -9,6 +9,7 @@
 #define FN(x) x##_avx2
 #define FMA(a, b, c) __builtin_elementwise_fma(a, b, c)
 #include "sgemm_impl.h"
+#include "softmax_impl.h"
 #undef VL
 #undef NC_MAX
 #undef PANEL_MR
@@ -23,6 +24,7 @@
 #define FN(x) x##_avx512
 #define FMA(a, b, c) __builtin_elementwise_fma(a, b, c)
 #include "sgemm_impl.h"
+#include "softmax_impl.h"
 #undef VL
 #undef NC_MAX
 #undef PANEL_MR

@@ -75,91 +75,62 @@ public enum Downloader {
       "Could not fetch \(name) from any mirror:\n" + failures.map { "  " + $0 }.joined(separator: "\n"))
   }
 
-  /// Streams `url` into the file at `path`; throws on a transport error, an HTTP status other than
-  /// 200, or fewer bytes than announced.
+  /// Fetches `url` into the file at `path`; throws on a transport error, an HTTP status other than
+  /// 200, or fewer bytes than announced. Progress is polled from the task ten times a second.
   static func download(_ url: URL, name: String, to path: String, options: FetchOptions) throws -> Int64 {
-    guard FileManager.default.createFile(atPath: path, contents: nil),
-      let handle = FileHandle(forWritingAtPath: path)
-    else {
-      throw MNISTDataError(.io, "OSError", "Could not create \(path)")
-    }
-    defer { try? handle.close() }
     let config = URLSessionConfiguration.ephemeral
     config.timeoutIntervalForRequest = options.idleTimeout
     config.timeoutIntervalForResource = options.totalTimeout
     config.requestCachePolicy = .reloadIgnoringLocalCacheData
-    let delegate = StreamToFile(handle: handle, file: name, url: url.absoluteString, progress: options.progress)
-    let session = URLSession(configuration: config, delegate: delegate, delegateQueue: nil)
-    session.dataTask(with: url).resume()
-    delegate.done.wait()
-    session.finishTasksAndInvalidate()
-    let outcome = delegate.outcome()
-    if let failure = outcome.failure { throw MNISTDataError(.download, "OSError", failure) }
-    if let expected = outcome.expected, expected != outcome.received {
-      throw MNISTDataError(.download, "OSError", "received \(outcome.received) of \(expected) bytes")
+    let session = URLSession(configuration: config)
+    defer { session.finishTasksAndInvalidate() }
+    let box = ResponseBox()
+    let finished = DispatchSemaphore(value: 0)
+    let task = session.dataTask(with: url) { data, response, error in
+      box.set(data, response, error)
+      finished.signal()
     }
-    return outcome.received
+    task.resume()
+    while finished.wait(timeout: .now() + 0.1) == .timedOut {
+      let expected = task.countOfBytesExpectedToReceive
+      options.progress?(DownloadProgress(
+        file: name, url: url.absoluteString, received: task.countOfBytesReceived, expected: expected > 0 ? expected : nil))
+    }
+    let (data, response, error) = box.get()
+    if let error {
+      let ns = error as NSError
+      throw MNISTDataError(.download, "OSError", "<urlopen error \(ns.localizedDescription) (\(ns.domain) \(ns.code))>")
+    }
+    let status = (response as? HTTPURLResponse)?.statusCode ?? 200
+    guard status == 200 else {
+      throw MNISTDataError(
+        .download, "OSError", "HTTP Error \(status): \(HTTPURLResponse.localizedString(forStatusCode: status))")
+    }
+    let body = data ?? Data()
+    let announced = response?.expectedContentLength ?? -1
+    if announced >= 0, announced != Int64(body.count) {
+      throw MNISTDataError(.download, "OSError", "received \(body.count) of \(announced) bytes")
+    }
+    options.progress?(DownloadProgress(file: name, url: url.absoluteString, received: Int64(body.count), expected: Int64(body.count)))
+    guard FileManager.default.createFile(atPath: path, contents: body) else {
+      throw MNISTDataError(.io, "OSError", "Could not write \(path)")
+    }
+    return Int64(body.count)
   }
 }
 
-/// URLSession delegate that appends each piece of the body to a file.
-private final class StreamToFile: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-  let done = DispatchSemaphore(value: 0)
-  private let handle: FileHandle
-  private let file: String
-  private let url: String
-  private let progress: (@Sendable (DownloadProgress) -> Void)?
+/// Hands the completion handler's results to the waiting thread.
+private final class ResponseBox: @unchecked Sendable {
   private let lock = NSLock()
-  private var received: Int64 = 0
-  private var expected: Int64?
-  private var failure: String?
-
-  init(handle: FileHandle, file: String, url: String, progress: (@Sendable (DownloadProgress) -> Void)?) {
-    self.handle = handle
-    self.file = file
-    self.url = url
-    self.progress = progress
+  private var value: (Data?, URLResponse?, Error?) = (nil, nil, nil)
+  func set(_ data: Data?, _ response: URLResponse?, _ error: Error?) {
+    lock.lock()
+    value = (data, response, error)
+    lock.unlock()
   }
-
-  func outcome() -> (received: Int64, expected: Int64?, failure: String?) {
+  func get() -> (Data?, URLResponse?, Error?) {
     lock.lock()
     defer { lock.unlock() }
-    return (received, expected, failure)
-  }
-
-  func urlSession(
-    _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
-  ) {
-    let status = (response as? HTTPURLResponse)?.statusCode ?? 200
-    lock.lock()
-    if status != 200 { failure = "HTTP Error \(status): \(HTTPURLResponse.localizedString(forStatusCode: status))" }
-    expected = response.expectedContentLength >= 0 ? response.expectedContentLength : nil
-    lock.unlock()
-    completionHandler(status == 200 ? .allow : .cancel)
-  }
-
-  func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-    lock.lock()
-    do {
-      try handle.write(contentsOf: data)
-      received += Int64(data.count)
-    } catch {
-      failure = "could not write the download: \(error.localizedDescription)"
-      dataTask.cancel()
-    }
-    let report = DownloadProgress(file: file, url: url, received: received, expected: expected)
-    lock.unlock()
-    progress?(report)
-  }
-
-  func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
-    lock.lock()
-    if let error, failure == nil {
-      let ns = error as NSError
-      failure = "<urlopen error \(ns.localizedDescription) (\(ns.domain) \(ns.code))>"
-    }
-    lock.unlock()
-    done.signal()
+    return value
   }
 }

@@ -50,6 +50,7 @@ public enum IDX {
   /// `count` bytes to floats through ``pixelScale``.
   static func convert(_ src: UnsafeRawPointer, count n: Int) -> [Float] {
     [Float](unsafeUninitializedCapacity: n) { out, initialized in
+      adviseHugePages(out.baseAddress, byteCount: n * MemoryLayout<Float>.stride)
       pixelScale.withUnsafeBufferPointer { table in
         let bytes = src.assumingMemoryBound(to: UInt8.self)
         let dst = out.baseAddress!

@@ -32,26 +32,50 @@ public enum MNISTFileReader {
   }
 
   /// Inflates `path` and checks its SHA-256 if its name and size say it is one of `files`.
-  /// `body` gets the uncompressed bytes; the checksum is computed on another thread meanwhile.
+  /// `body` gets the uncompressed bytes. The hash runs on another thread while zlib inflates and
+  /// `body` parses, so verification adds little to the wall time.
   static func withInflated<R>(
     _ path: String, identifyAs name: String? = nil, files: [MNISTFile] = MNISTFile.all,
     _ body: (UnsafeRawBufferPointer) throws -> R
   ) throws -> R {
     let gz = try contents(of: path)
-    let raw = try gz.withUnsafeBytes { (b) throws -> [UInt8] in try Gzip.inflate(b, name: path) }
     let expected = identity(of: name ?? path, gzipSize: gz.count, files: files)
-    return try raw.withUnsafeBytes { (bytes) throws -> R in
+    var hasher: PipelinedHasher?
+    var fits = true
+    var raw = try gz.withUnsafeBytes { input in
+      try [UInt8](unsafeUninitializedCapacity: Gzip.announcedSize(input)) { buf, count in
+        let out = UnsafeMutableRawBufferPointer(buf)
+        adviseHugePages(out.baseAddress, byteCount: out.count)
+        let h = expected.map { _ in PipelinedHasher(hashing: UnsafeRawPointer(out.baseAddress!)) }
+        hasher = h
+        do {
+          let n = try Gzip.inflate(input, into: out, name: path) { h?.publish($0) }
+          h?.finish(n)
+          fits = n != nil
+          count = n ?? 0
+        } catch {
+          h?.finish(nil)
+          _ = h?.digest()
+          throw error
+        }
+      }
+    }
+    if !fits {
+      // The trailer undercounted the size (several gzip members): inflate again with growth.
+      _ = hasher?.digest()
+      hasher = nil
+      raw = try gz.withUnsafeBytes { try Gzip.inflate($0, name: path) }
+    }
+    return try raw.withUnsafeBytes { bytes in
       guard let expected else { return try body(bytes) }
-      let box = DigestBox()
-      let shared = SendableRawBuffer(buffer: bytes)
-      let group = DispatchGroup()
-      DispatchQueue.global().async(group: group) { box.hex = SHA256.hexDigest(of: shared.buffer) }
+      let pending = hasher ?? PipelinedHasher(hashing: bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!)
+      if hasher == nil { pending.finish(bytes.count) }
       let result = Result { try body(bytes) }
-      group.wait()
-      guard box.hex == expected.sha256 else {
+      let hex = pending.digest() ?? ""
+      guard hex == expected.sha256 else {
         throw MNISTDataError(
           .checksumMismatch, "ValueError",
-          "Checksum mismatch for \(path): its name and size say it is MNIST's \(expected.name), but the SHA-256 of its contents is \(box.hex), not \(expected.sha256). Delete it to fetch a fresh copy.")
+          "Checksum mismatch for \(path): its name and size say it is MNIST's \(expected.name), but the SHA-256 of its contents is \(hex), not \(expected.sha256). Delete it to fetch a fresh copy.")
       }
       return try result.get()
     }
@@ -86,5 +110,3 @@ public enum MNISTFileReader {
   }
 }
 
-private final class DigestBox: @unchecked Sendable { var hex = "" }
-private struct SendableRawBuffer: @unchecked Sendable { let buffer: UnsafeRawBufferPointer }

@@ -118,11 +118,9 @@ extension Interpreter {
     result.reserveCapacity(items.count)
     for item in items {
       if case .starred(let inner) = item.kind {
-        let iterator = try iterate(try eval(inner, frame))
-        while let v = try iterator.next() {
-          result.append(v)
-          try checkLength(result.count, what: "tuple")
-        }
+        let value = try eval(inner, frame)
+        result.append(contentsOf: try located(inner.span) { try collect(value) })
+        try checkLength(result.count, what: "tuple")
       } else {
         result.append(try eval(item, frame))
       }
@@ -137,8 +135,9 @@ extension Interpreter {
       case .positional(let e):
         args.positional.append(try eval(e, frame))
       case .star(let e):
-        let iterator = try located(e.span) { try iterate(try eval(e, frame)) }
-        while let v = try iterator.next() { args.positional.append(v) }
+        let value = try eval(e, frame)
+        args.positional.append(contentsOf: try located(e.span) { try collect(value) })
+        try checkLength(args.positional.count, what: "argument list")
       case .keyword(let name, let e):
         args.keywords.append((name, try eval(e, frame)))
       case .doubleStar(let e):

@@ -86,16 +86,16 @@ final class TensorShapeObject: PyObject {
 
   func pyGetAttribute(_ name: String) throws -> PyValue? {
     switch name {
-    case "ndims": return shape.rank.map { .int($0) } ?? .none
-    case "dims": return shape.dims.map { .newList($0.map { .object(DimensionObject($0)) }) } ?? .none
+    case "ndims": return shape.rank.map { .int($0) } ?? PyValue.none
+    case "dims": return shape.dims.map { .newList($0.map { .object(DimensionObject($0)) }) } ?? PyValue.none
     case "as_list":
       return .builtin(PyBuiltinFunction("as_list", owner: "TensorShape") { [shape] _ in
         guard let dims = shape.dims else { throw PyException.valueError("as_list() is not defined on an unknown TensorShape.") }
-        return .newList(dims.map { $0.map { .int($0) } ?? .none })
+        return .newList(dims.map { $0.map { .int($0) } ?? PyValue.none })
       })
     case "num_elements":
       return .builtin(PyBuiltinFunction("num_elements", owner: "TensorShape") { [shape] _ in
-        shape.numElements.map { .int($0) } ?? .none
+        shape.numElements.map { .int($0) } ?? PyValue.none
       })
     case "is_fully_defined":
       return .builtin(PyBuiltinFunction("is_fully_defined", owner: "TensorShape") { [shape] _ in .bool(shape.isFullyDefined) })

@@ -29,7 +29,7 @@ final class TensorObject: PyObject {
     case "shape": return .object(TensorShapeObject(t.shape))
     case "dtype": return env.dtypeObject(t.dtype)
     case "op": return env.wrap(t.op)
-    case "graph": return t.graph.map { .object(GraphObject($0, env: env)) } ?? .none
+    case "graph": return t.graph.map { .object(GraphObject($0, env: env)) } ?? PyValue.none
     case "value_index": return .int(t.index)
     case "device": return .str("")
     case "get_shape":
@@ -85,7 +85,7 @@ final class VariableObject: PyObject {
     case "shape": return .object(TensorShapeObject(v.shape))
     case "dtype": return .object(DTypeObject(v.dtype.rawValue + "_ref", v.dtype))
     case "op": return env.wrap(v.op)
-    case "graph": return v.op.graph.map { .object(GraphObject($0, env: env)) } ?? .none
+    case "graph": return v.op.graph.map { .object(GraphObject($0, env: env)) } ?? PyValue.none
     case "initializer": return env.wrap(v.initializer)
     case "initial_value": return env.wrap(v.initialValue)
     case "trainable": return .bool(v.trainable)
@@ -158,7 +158,7 @@ final class OperationObject: PyObject {
     case "inputs": return .newList(op.inputs.map { env.wrap($0) })
     case "outputs": return .newList(op.outputs.map { env.wrap($0) })
     case "control_inputs": return .newList(op.controlInputs.map { env.wrap($0) })
-    case "graph": return op.graph.map { .object(GraphObject($0, env: env)) } ?? .none
+    case "graph": return op.graph.map { .object(GraphObject($0, env: env)) } ?? PyValue.none
     case "device": return .str("")
     case "node_def": return .str(op.description)
     case "values": return method("Operation", PySignature("values", [])) { _ in .tuple(op.outputs.map { env.wrap($0) }) }
@@ -211,7 +211,7 @@ final class GraphObject: PyObject {
     case "as_default":
       return method("Graph", PySignature("as_default", [])) { _ in .object(GraphContext(g, env: env)) }
     case "finalize": return method("Graph", PySignature("finalize", [])) { _ in .none }
-    case "seed": return g.seed.map { .int($0) } ?? .none
+    case "seed": return g.seed.map { .int($0) } ?? PyValue.none
     default: return nil
     }
   }

@@ -15,7 +15,7 @@ extension TFEnvironment {
     }
     np.attributes["bool"] = np.attributes["bool_"]
     np.attributes["float"] = np.attributes["float64"]
-    np.attributes["newaxis"] = .none
+    np.attributes["newaxis"] = PyValue.none
     np.attributes["pi"] = .float(Double.pi)
     np.attributes["e"] = .float(M_E)
     np.attributes["nan"] = .float(.nan)

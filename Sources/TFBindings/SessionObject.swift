@@ -103,7 +103,7 @@ extension TFEnvironment {
     // Fast path: one tensor or op.
     if case .object = fetches, let leaf = try? fetch(fetches, g) {
       let r = try translate { try s.session.run([leaf], feedList: feeds) }
-      return r[0].map { wrap($0) } ?? .none
+      return r[0].map { wrap($0) } ?? PyValue.none
     }
     var leaves: [Fetch] = []
     try collect(fetches, g, &leaves)
@@ -165,7 +165,7 @@ extension TFEnvironment {
       return .dict(out)
     default:
       defer { i += 1 }
-      return results[i].map { wrap($0) } ?? .none
+      return results[i].map { wrap($0) } ?? PyValue.none
     }
   }
 }

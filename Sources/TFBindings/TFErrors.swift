@@ -106,7 +106,7 @@ extension TFEnvironment {
     for name in py.globalNames {
       guard case .object(let o)? = py[global: name] else { continue }
       if let t = o as? TensorObject, t.tensor.op.name == opName { return name }
-      if let v = o as? VariableObject, v.variable.op.name == opName { return name }
+      if let v = o as? VariableObject, v.variable.op.name == opName || v.variable.value.op.name == opName { return name }
     }
     return nil
   }

@@ -33,7 +33,7 @@ extension TFEnvironment {
     tf.attributes["Operation"] = Self.hostClass("Operation", "tensorflow.python.framework.ops") { $0 is OperationObject }
     tf.attributes["DType"] = Self.hostClass("DType", "tensorflow.python.framework.dtypes") { $0 is DTypeObject }
     tf.attributes["TensorShape"] = Self.hostClass("TensorShape", "tensorflow.python.framework.tensor_shape") { $0 is TensorShapeObject }
-    tf.attributes["newaxis"] = .none
+    tf.attributes["newaxis"] = PyValue.none
 
     let errors = PyModule("tensorflow.errors", doc: "TensorFlow's run-time error classes.")
     for t in TFExceptionTypes.all { errors.attributes[t.name] = .type(t) }
@@ -150,7 +150,7 @@ extension TFEnvironment {
       guard let v = variable(of: a["ref"]) else { throw PyException.typeError("assign() needs a tf.Variable as ref") }
       return wrap(try graph.assign(v, try tensor(from: a["value"], dtype: v.dtype), name: try nameArg(a)))
     }
-    def(tf, "group", [.varArgs("inputs"), .keywordOnly("name")], doc: "An op that runs all the given ops.") { [self] a in
+    def(tf, "group", [.varArgs("inputs"), .keywordOnly("name", PyValue.none)], doc: "An op that runs all the given ops.") { [self] a in
       let ops = try (a["inputs"].sequenceItems ?? []).flatMap { v -> [Operation] in
         if let items = v.sequenceItems { return items.compactMap { operation(of: $0) ?? tensor(of: $0)?.op } }
         guard let op = operation(of: v) ?? tensor(of: v)?.op else { throw PyException.typeError("group() takes ops or tensors") }
@@ -167,7 +167,7 @@ extension TFEnvironment {
       .object(makeSession(interactive: true, graph: try graphArg(a["graph"])))
     }
     def(tf, "get_default_session", [], doc: "The default session, or None.") { [self] _ in
-      registeredDefaultSession.map { .object($0) } ?? .none
+      registeredDefaultSession.map { .object($0) } ?? PyValue.none
     }
     def(tf, "get_default_graph", [], doc: "The graph new ops are added to.") { [self] _ in
       .object(GraphObject(graph, env: self))

@@ -1,3 +1,4 @@
+import Dispatch
 import Tensors
 
 /// The mutable value slots of one plan while it runs.
@@ -103,9 +104,18 @@ final class ExecutionPlan {
       st.slots[feedSlots[i]] = try checkedFeed(feeds[i], for: feedTensors[i])
     }
     do {
-      for k in kernels.indices {
-        try kernels[k].run(st)
-        for s in releases[k] { st.slots[s] = emptyArray }
+      if let prof = st.session.profile {
+        for k in kernels.indices {
+          let t0 = DispatchTime.now().uptimeNanoseconds
+          try kernels[k].run(st)
+          for s in releases[k] { st.slots[s] = emptyArray }
+          prof.add(kernels[k].op.name, DispatchTime.now().uptimeNanoseconds - t0)
+        }
+      } else {
+        for k in kernels.indices {
+          try kernels[k].run(st)
+          for s in releases[k] { st.slots[s] = emptyArray }
+        }
       }
     } catch let e as ArrayError {
       throw TFError(e.message.hasPrefix("OOM") ? .resourceExhausted : .invalidArgument, e.message)

@@ -107,8 +107,8 @@ final class UnaryKernel: Kernel {
     let r: NDArray
     switch kind {
     case .neg: r = map(x) { -$0 }
-    case .log: r = map(x) { Foundation.log($0) }
-    case .exp: r = map(x) { Foundation.exp($0) }
+    case .log: r = x.withFloats { p in buf.write(x.shape) { o, n in FastMath.map(n, p, o, FastMath.log) } }
+    case .exp: r = x.withFloats { p in buf.write(x.shape) { o, n in FastMath.map(n, p, o, FastMath.exp) } }
     case .square: r = map(x) { $0 * $0 }
     case .sqrt: r = map(x) { $0.squareRoot() }
     case .rsqrt: r = map(x) { 1 / $0.squareRoot() }

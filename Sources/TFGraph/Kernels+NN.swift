@@ -7,23 +7,33 @@ final class SoftmaxKernel: Kernel {
     guard x.rank >= 1 else { throw TFError.invalid("logits must have >= 1 dimension, got \(shapeList(x.shape))") }
     let cols = x.shape.last!, rows = cols == 0 ? 0 : x.count / cols
     let log = op.type == "LogSoftmax"
-    st.slots[outs[0]] = x.withFloats { p in buf.write(x.shape) { o, _ in
-      for r in 0..<rows {
-        let row = p + r * cols, out = o + r * cols
-        var m = -Float.infinity
-        for c in 0..<cols where !(row[c] <= m) { m = row[c] }
-        var s: Float = 0
-        for c in 0..<cols { let e = Foundation.exp(row[c] - m); out[c] = e; s += e }
-        if log {
-          let ls = Foundation.log(s)
-          for c in 0..<cols { out[c] = row[c] - m - ls }
-        } else {
-          let inv = 1 / s
-          for c in 0..<cols { out[c] *= inv }
+    if rowMax.count < rows { rowMax = [Float](repeating: 0, count: rows) }
+    st.slots[outs[0]] = x.withFloats { p in buf.write(x.shape) { o, n in
+      rowMax.withUnsafeMutableBufferPointer { mx in
+        for r in 0..<rows {
+          let row = p + r * cols
+          var m = -Float.infinity
+          for c in 0..<cols where !(row[c] <= m) { m = row[c] }
+          mx[r] = m
+          for c in 0..<cols { o[r * cols + c] = row[c] - m }
+        }
+        FastMath.map(n, o, o, FastMath.exp)
+        for r in 0..<rows {
+          let out = o + r * cols
+          var s: Float = 0
+          for c in 0..<cols { s += out[c] }
+          if log {
+            let ls = FastMath.log(FastMath.V(repeating: s))[0]
+            for c in 0..<cols { out[c] = p[r * cols + c] - mx[r] - ls }
+          } else {
+            let inv = 1 / s
+            for c in 0..<cols { out[c] *= inv }
+          }
         }
       }
     } }
   }
+  private var rowMax: [Float] = []
 }
 
 /// SoftmaxGrad(g, y), LogSoftmaxGrad(g, y), ReluGrad(g, y), SigmoidGrad(y, g), TanhGrad(y, g).

@@ -123,6 +123,9 @@ public final class Session {
     try ExecutionPlan(session: self, fetches: fetches, feeds: fed).scheduledOpNames
   }
 
+  /// When set, every run adds each kernel's wall time to it (for benchmarks and tools).
+  public var profile: KernelProfile?
+
   // MARK: Variables
 
   /// Whether `v` has a value in this session.
@@ -192,4 +195,17 @@ public final class Session {
 struct PlanKey: Hashable {
   var fetches: [Fetch]
   var feeds: [Tensor]
+}
+
+/// Accumulated wall time per op name across runs (see ``Session/profile``).
+public final class KernelProfile {
+  /// Nanoseconds per op name.
+  public private(set) var nanoseconds: [String: UInt64] = [:]
+  /// Op names in first-run order.
+  public private(set) var order: [String] = []
+  public init() {}
+  func add(_ name: String, _ ns: UInt64) {
+    if nanoseconds[name] == nil { order.append(name) }
+    nanoseconds[name, default: 0] += ns
+  }
 }

@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// Softmax along `axis`, numerically stable (the row maximum is subtracted before `exp`).
@@ -20,6 +21,16 @@ func softmaxImpl(_ a: NDArray, axis: Int, log: Bool) throws -> NDArray {
   let r = a.shape[ax]
   let outer = a.shape[..<ax].reduce(1, *)
   let inner = a.shape[(ax + 1)...].reduce(1, *)
+  if inner == 1 {
+    // contiguous rows: the vectorised C kernel
+    let out = [Float](unsafeUninitializedCapacity: v.count) { buf, done in
+      v.withUnsafeBufferPointer { p in
+        if v.count > 0 { ck_softmax_rows(p.baseAddress!, buf.baseAddress!, outer, r, log ? 1 : 0) }
+      }
+      done = v.count
+    }
+    return NDArray(shape: a.shape, floats: out)
+  }
   var out = [Float](repeating: 0, count: v.count)
   v.withUnsafeBufferPointer { p in
     out.withUnsafeMutableBufferPointer { o in
@@ -47,4 +58,17 @@ func softmaxImpl(_ a: NDArray, axis: Int, log: Bool) throws -> NDArray {
     }
   }
   return NDArray(shape: a.shape, floats: out)
+}
+
+/// Softmax (or log-softmax) of each row of a `rows`×`cols` row-major float buffer into `out`
+/// (which may be `x` itself): the vectorised C kernel behind ``softmax(_:axis:)``, for hot paths.
+@inlinable
+public func softmaxRows(_ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, rows: Int, cols: Int, log: Bool = false) {
+  ck_softmax_rows(x, out, rows, cols, log ? 1 : 0)
+}
+
+/// `out[i] = exp(x[i])` for `n` floats, vectorised (within 2 ulp of libm's expf).
+@inlinable
+public func expArray(_ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, count n: Int) {
+  ck_exp(x, out, n)
 }

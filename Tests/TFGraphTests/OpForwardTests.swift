@@ -1,3 +1,4 @@
+import Foundation
 import TFGraph
 import Tensors
 import Testing
@@ -90,5 +91,28 @@ import _TestSupport
     let z = try g.zeros([100000, 100000])
     #expect(throws: TFError.self) { try Session(graph: g).run(z) }
     do { _ = try Session(graph: g).run(z) } catch let e as TFError { #expect(e.kind == .resourceExhausted) }
+  }
+}
+
+@Suite struct FastMathTests {
+  @Test func expAndLogAreWithinAFewUlpOfDouble() throws {
+    let g = Graph()
+    let xs = (0..<4001).map { Float(-87 + Double($0) * 175 / 4000) }
+    let ls = (0..<4001).map { Float(Foundation.pow(10.0, -37 + Double($0) * 74 / 4000)) }
+    let s = Session(graph: g)
+    let e = try s.run(try g.unary(.exp, g.constant(NDArray(shape: [xs.count], floats: xs)))).floats
+    let l = try s.run(try g.log(g.constant(NDArray(shape: [ls.count], floats: ls)))).floats
+    for (x, y) in zip(xs, e) {
+      let want = Foundation.exp(Double(x))
+      #expect(abs(Double(y) - want) <= 4e-7 * want, "exp(\(x)) = \(y), want \(want)")
+    }
+    for (x, y) in zip(ls, l) {
+      let want = Foundation.log(Double(x))
+      #expect(abs(Double(y) - want) <= 4e-7 * max(abs(want), 1), "log(\(x)) = \(y), want \(want)")
+    }
+    let special = try s.run(try g.log(g.constant(NDArray(shape: [4], floats: [0, -1, .infinity, .nan])))).floats
+    #expect(special[0] == -.infinity && special[1].isNaN && special[2] == .infinity && special[3].isNaN)
+    let ex = try s.run(try g.unary(.exp, g.constant(NDArray(shape: [4], floats: [-.infinity, -200, 100, .nan])))).floats
+    #expect(ex[0] == 0 && ex[1] == 0 && ex[2] == .infinity && ex[3].isNaN)
   }
 }

@@ -26,6 +26,14 @@ import Testing
       medians.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1000 / 1000)
     }
     medians.sort()
+    let prof = KernelProfile()
+    s.profile = prof
+    for i in 0..<1000 {
+      let (x, y) = batches[i % batches.count]
+      _ = try s.run(fetch, feedList: [(t.x, x), (t.yTrue, y)])
+    }
+    s.profile = nil
+    for n in prof.order { print(String(format: "%8.2f µs  %@", Double(prof.nanoseconds[n]!) / 1000 / 1000, n)) }
     // The same step's two matmuls alone, on the same batches (what the kernels cost without the engine).
     var c = [Float](repeating: 0, count: 7840)
     let w = try s.value(of: t.W).floats, g = [Float](repeating: 0.01, count: 1000)

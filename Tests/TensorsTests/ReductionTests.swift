@@ -83,3 +83,34 @@ let m23 = NDArray(shape: [2, 3], floats: [1, 2, 3, 4, 5, 6])
   assertArray(c, shape: [2, 2], [0.5, 0.25, 0.5, 0.75])
   #expect(throws: ArrayError.self) { try softmax(NDArray(shape: [2], int64s: [1, 2])) }
 }
+
+@Test func vectorisedExpMatchesLibmAndIEEEEdges() {
+  var xs: [Float] = [0, 1, -1, 0.5, 10, -10, 88, 88.7, 89, -87, -90, -103, -104, -200, .infinity, -.infinity, .nan, 1e-8, -1e-8]
+  var rng = RandomGenerator(seed: 11)
+  for _ in 0..<600 { xs.append(rng.uniform() * 180 - 95) }
+  for i in 0..<100 { xs.append(88 + Float(i) * 0.0075) }
+  var ys = [Float](repeating: 0, count: xs.count)
+  expArray(xs, &ys, count: xs.count)
+  var bad: [String] = []
+  for (x, y) in zip(xs, ys) {
+    let want = Foundation.expf(x)
+    let ok: Bool
+    if want.isNaN { ok = y.isNaN }
+    else if want.isInfinite || want == 0 { ok = y == want }
+    else if want < Float.leastNormalMagnitude { ok = abs(y - want) <= Float.leastNormalMagnitude }
+    else { ok = abs(y - want) <= 3 * want.ulp }
+    if !ok { bad.append("exp(\(x)) = \(y), libm \(want)") }
+  }
+  #expect(bad.isEmpty, "\(bad.prefix(5))")
+}
+
+@Test func softmaxHandlesNaNAndMinusInfinityRows() throws {
+  let s = try softmax(NDArray(shape: [3, 2], floats: [.nan, 1, -.infinity, -.infinity, -.infinity, 0]))
+  let v = s.floats
+  #expect(v[0].isNaN && v[1].isNaN)
+  #expect(v[2].isNaN && v[3].isNaN)  // 0/0, as TensorFlow
+  #expect(v[4] == 0 && v[5] == 1)
+  // a long row goes through the vector loop and its remainder
+  let row = NDArray(shape: [1, 37], floats: (0..<37).map { Float($0) * 0.5 })
+  assertClose(try reduce(.sum, try softmax(row), axes: nil, keepDims: false).doubles, [1], rtol: 1e-6)
+}

@@ -16,6 +16,13 @@ void ck_sgemm(int transA, int transB, long m, long n, long k, float alpha,
               const float *a, long lda, const float *b, long ldb,
               float beta, float *c, long ldc);
 
+/* Softmax (logMode 0) or log-softmax (logMode 1) of each row of a rows x cols matrix, stable
+   (row max subtracted), NaN-propagating. x and y may be the same buffer. */
+void ck_softmax_rows(const float *x, float *y, long rows, long cols, int logMode);
+
+/* y[i] = expf(x[i]), vectorised (within 2 ulp of libm; inf, NaN and underflow as IEEE). */
+void ck_exp(const float *x, float *y, long n);
+
 /* ck_sgemm with an explicit kernel: "generic", "avx2", "avx512", or "avx512-layout" (the AVX-512
    code paths compiled for AVX2, for testing them on CPUs without AVX-512). Returns 0 (doing
    nothing) if this CPU cannot run it. For tests and benchmarks. */
