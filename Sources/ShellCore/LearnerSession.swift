@@ -51,6 +51,7 @@ public final class LearnerSession {
     installBuiltinCommands()
     installSessionCommands()
     installViewCommands()
+    installFullScreenCommands()
   }
 
   /// The exit status a `SystemExit` asks for (`exit()`, `exit(0)`, `exit(2)`, `exit("msg")`).
