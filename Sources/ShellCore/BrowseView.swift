@@ -5,7 +5,7 @@ import Tensors
 
 /// The model's answers for a whole data set: ten probabilities per image and the predicted class.
 struct SetPredictions {
-  var probabilities: [Float]
+  package var probabilities: [Float]
   var predicted: [Int]
 
   func probabilities(at i: Int) -> [Float] { Array(probabilities[(i * 10)..<(i * 10 + 10)]) }
@@ -32,7 +32,7 @@ extension ModelProbe {
 }
 
 /// `:browse`: one image at a time, with its label, the model's prediction and probabilities.
-final class BrowseView: ScreenView {
+package final class BrowseView: ScreenView {
   let set: DataSet
   let setName: String
   /// The images to step through (indices into the set).
@@ -40,7 +40,7 @@ final class BrowseView: ScreenView {
   let predictions: SetPredictions?
   let title: String
   /// Position in `indices`.
-  private(set) var position = 0
+  package private(set) var position = 0
   /// A short message for the status bar (cleared by the next key).
   private(set) var note = ""
 
@@ -53,7 +53,7 @@ final class BrowseView: ScreenView {
   }
 
   /// The image shown now (an index into the set).
-  var currentIndex: Int { indices[position] }
+  package var currentIndex: Int { indices[position] }
 
   func isMistake(_ index: Int) -> Bool {
     guard let predictions, let label = set.classId(at: index) else { return false }
@@ -77,7 +77,7 @@ final class BrowseView: ScreenView {
     return false
   }
 
-  func handle(_ event: Event, size: Size) -> ViewStep {
+  package func handle(_ event: Event, size: Size) -> ViewStep {
     note = ""
     switch event {
     case .key(.right), .key(.down), .key(.character("j")), .key(.character("l")), .key(.character("n")):
@@ -102,7 +102,7 @@ final class BrowseView: ScreenView {
     return .redraw
   }
 
-  func frame(size: Size) -> Frame {
+  package func frame(size: Size) -> Frame {
     let need = Size(width: 40, height: 18)
     guard size.contains(need) else { return .tooSmall("The browser", needs: need, available: size) }
     let index = currentIndex
@@ -167,6 +167,14 @@ extension LearnerSession {
       }
     }
     if confusion { return try showConfusionBrowser(setName) }
+    let view = try makeBrowseView(setName: setName, mistakes: mistakes, label: label)
+    if !(try openFullScreen(view)) {
+      try showDigit([setName, String(view.currentIndex)])
+    }
+  }
+
+  /// The browser for `:browse SET [--mistakes] [--label D]`.
+  package func makeBrowseView(setName: String, mistakes: Bool = false, label: Int? = nil) throws -> BrowseView {
     guard tf.datasets != nil, let set = probe.split(setName) else {
       throw CommandError("no MNIST data is loaded yet. First run:\n  from tensorflow.examples.tutorials.mnist import input_data\n  mnist = input_data.read_data_sets(\"MNIST_data/\", one_hot=True)")
     }
@@ -186,9 +194,6 @@ extension LearnerSession {
     }
     guard !indices.isEmpty else { throw CommandError("no images match (\(title))") }
     title += " (\(indices.count) shown)"
-    let view = BrowseView(set: set, setName: setName, indices: indices, predictions: predictions, title: title)
-    if !(try openFullScreen(view)) {
-      try showDigit([setName, String(indices[0])])
-    }
+    return BrowseView(set: set, setName: setName, indices: indices, predictions: predictions, title: title)
   }
 }

@@ -4,7 +4,7 @@ import TermUI
 
 /// The full-screen confusion matrix: choose a cell (arrows and Enter, or a click) to see which
 /// images the model put there, and browse them.
-final class ConfusionBrowser: ScreenView {
+package final class ConfusionBrowser: ScreenView {
   let set: DataSet
   let setName: String
   let predictions: SetPredictions
@@ -12,7 +12,7 @@ final class ConfusionBrowser: ScreenView {
   let matrix: [[Int]]
   let labels: [Int]
   /// The chosen cell.
-  private(set) var selected: (trueLabel: Int, predicted: Int)
+  package private(set) var selected: (trueLabel: Int, predicted: Int)
   /// Where the matrix is drawn on screen (for mouse hits).
   let matrixTop = 1
 
@@ -31,7 +31,7 @@ final class ConfusionBrowser: ScreenView {
   }
 
   /// The images in the chosen cell (indices into the set).
-  func images(trueLabel: Int, predicted: Int) -> [Int] {
+  package func images(trueLabel: Int, predicted: Int) -> [Int] {
     labels.indices.filter { labels[$0] == trueLabel && predictions.predicted[$0] == predicted }
   }
 
@@ -45,7 +45,7 @@ final class ConfusionBrowser: ScreenView {
     return .push(BrowseView(set: set, setName: setName, indices: found, predictions: predictions, title: title))
   }
 
-  func handle(_ event: Event, size: Size) -> ViewStep {
+  package func handle(_ event: Event, size: Size) -> ViewStep {
     switch event {
     case .key(.up), .key(.character("k")): select(selected.trueLabel - 1, selected.predicted)
     case .key(.down), .key(.character("j")): select(selected.trueLabel + 1, selected.predicted)
@@ -62,7 +62,7 @@ final class ConfusionBrowser: ScreenView {
     return .redraw
   }
 
-  func frame(size: Size) -> Frame {
+  package func frame(size: Size) -> Frame {
     let layout = ConfusionMatrixView.Layout(matrix: matrix)
     let need = Size(width: max(layout.size.width, 40), height: layout.size.height + 4)
     guard size.contains(need) else { return .tooSmall("The confusion matrix", needs: need, available: size) }
@@ -89,6 +89,12 @@ extension LearnerSession {
   /// `:confusion --browse` (and `:browse --confusion`): the full-screen confusion matrix.
   /// Without a terminal, the inline matrix is printed instead.
   func showConfusionBrowser(_ setName: String) throws {
+    let view = try makeConfusionBrowser(setName)
+    if !(try openFullScreen(view)) { try showConfusion(setName) }
+  }
+
+  /// The full-screen confusion matrix for the test or validation set.
+  package func makeConfusionBrowser(_ setName: String) throws -> ConfusionBrowser {
     guard tf.datasets != nil else {
       throw CommandError("no MNIST data is loaded yet. First run:\n  from tensorflow.examples.tutorials.mnist import input_data\n  mnist = input_data.read_data_sets(\"MNIST_data/\", one_hot=True)")
     }
@@ -97,8 +103,7 @@ extension LearnerSession {
     }
     if let missing = probe.missingForPrediction { throw CommandError(missing) }
     guard let predictions = probe.predictAll(set) else { throw CommandError("the model could not make predictions") }
-    let view = ConfusionBrowser(set: set, setName: setName, predictions: predictions)
-    if !(try openFullScreen(view)) { try showConfusion(setName) }
+    return ConfusionBrowser(set: set, setName: setName, predictions: predictions)
   }
 
   /// What `:confusion` should run: `--browse` opens the full-screen matrix, otherwise the inline one.

@@ -4,12 +4,12 @@ import Tensors
 
 /// `:draw`: a 28×28 canvas drawn with the mouse or the keyboard, with a side panel showing what
 /// the model sees (the drawing prepared like an MNIST digit) and its ten probabilities, live.
-final class DrawView: ScreenView {
-  private(set) var canvas = DrawCanvas()
+package final class DrawView: ScreenView {
+  package private(set) var canvas = DrawCanvas()
   /// Whether the side panel explains the prediction (per-pixel contributions) instead.
-  private(set) var explaining = false
+  package private(set) var explaining = false
   /// The drawing as the model sees it, once accepted with Enter.
-  private(set) var accepted: [Float]?
+  package private(set) var accepted: [Float]?
   private(set) var note = ""
   /// Makes predictions for one prepared [1, 784] image; nil when there is no trained model.
   let predict: (([Float]) -> [Float]?)?
@@ -30,7 +30,7 @@ final class DrawView: ScreenView {
   }
 
   /// The current drawing, prepared as MNIST's digits were.
-  var modelInput: [Float] {
+  package var modelInput: [Float] {
     if let cachedInput { return cachedInput }
     let x = DigitPreprocessing.mnistStyle(canvas.pixels)
     cachedInput = x
@@ -38,7 +38,7 @@ final class DrawView: ScreenView {
   }
 
   /// The model's probabilities for the current drawing (nil without a model or a drawing).
-  var probabilities: [Float]? {
+  package var probabilities: [Float]? {
     guard !canvas.isBlank, let predict else { return nil }
     if let cachedProbabilities { return cachedProbabilities }
     cachedProbabilities = predict(modelInput)
@@ -50,7 +50,7 @@ final class DrawView: ScreenView {
     cachedProbabilities = nil
   }
 
-  func handle(_ event: Event, size: Size) -> ViewStep {
+  package func handle(_ event: Event, size: Size) -> ViewStep {
     note = ""
     switch event {
     case .key(.up): canvas.moveCursor(dRow: -1, dCol: 0)
@@ -94,7 +94,7 @@ final class DrawView: ScreenView {
     return .redraw
   }
 
-  func frame(size: Size) -> Frame {
+  package func frame(size: Size) -> Frame {
     let sideMin = 30
     let need = Size(width: CanvasView.Layout.minimumSize().width + 2 + sideMin, height: 17)
     guard size.contains(need) else { return .tooSmall("The drawing canvas", needs: need, available: size) }
@@ -191,13 +191,26 @@ extension LearnerSession {
       console.line("(without one, put 784 pixel values in [0, 1] into a [1, 784] array yourself: drawn = np.zeros((1, 784)))")
       return
     }
+    let view = makeDrawView()
+    try openFullScreen(view)
+    acceptDrawing(view)
+  }
+
+  /// A canvas wired to the session's model (if there is one).
+  package func makeDrawView() -> DrawView {
     let probe = self.probe
-    let missing = probe.missingForPrediction
+    var missing = probe.missingForPrediction
+    if missing == nil, let w = try? probe.weightImages(), w.images.allSatisfy({ $0.allSatisfy { $0 == 0 } }) {
+      missing = "The weights are all zero: the model has not been trained yet."
+    }
     let predict: (([Float]) -> [Float]?)? = missing != nil ? nil : { pixels in
       try? probe.predict(NDArray(shape: [1, 784], floats: pixels)).floats
     }
-    let view = DrawView(predict: predict, missingModel: missing, weights: missing == nil ? try? probe.weightImages() : nil)
-    try openFullScreen(view)
+    return DrawView(predict: predict, missingModel: missing, weights: missing == nil ? try? probe.weightImages() : nil)
+  }
+
+  /// After the canvas closed: an accepted drawing becomes `drawn` and is shown inline.
+  package func acceptDrawing(_ view: DrawView) {
     guard let pixels = view.accepted else { return }
     interpreter[global: "drawn"] = tf.wrap(NDArray(shape: [1, 784], floats: pixels))
     var caption = "drawn: your digit as the model sees it"

@@ -3,7 +3,7 @@ import Rendering
 import TermUI
 
 /// What a full-screen view wants after an event.
-enum ViewStep {
+package enum ViewStep {
   /// Draw the view again.
   case redraw
   /// Leave the screen as it is.
@@ -18,7 +18,7 @@ enum ViewStep {
 
 /// A full-screen view: draws itself at any size and reacts to keys, mouse and ticks.
 /// Views are plain objects, so tests drive them without a terminal.
-protocol ScreenView: AnyObject {
+package protocol ScreenView: AnyObject {
   /// The whole screen's content at `size` (a "needs at least" message when too small).
   func frame(size: Size) -> Frame
   /// Reacts to a key, mouse report or tick (`.start` and `.resize` are handled by the runner).
@@ -26,10 +26,10 @@ protocol ScreenView: AnyObject {
 }
 
 /// Runs a stack of views on one curses screen.
-enum ViewRunner {
+package enum ViewRunner {
   /// Opens `root` on `screen` and returns when it (and every view it opened) has closed,
   /// or on Ctrl-C. The terminal is restored on the way out.
-  static func run(_ root: any ScreenView, on screen: FullScreen, tickMilliseconds: Int? = nil) throws {
+  package static func run(_ root: any ScreenView, on screen: FullScreen, tickMilliseconds: Int? = nil) throws {
     var stack: [any ScreenView] = [root]
     try screen.run(tickMilliseconds: tickMilliseconds, interruptRequested: { SignalInterrupts.take() > 0 }) { event, size in
       guard let top = stack.last else { return .quit }

@@ -42,7 +42,7 @@ extension LearnerSession {
       }
       return n
     } ?? 1000
-    let trainer = try Trainer(probe: probe)
+    let trainer = try makeTrainer()
     let stepBefore = trainer.session.trainingStep
     let lossBefore = tf.trainingLog.last?.losses.last
     let started = DispatchTime.now().uptimeNanoseconds
@@ -77,6 +77,9 @@ extension LearnerSession {
     if let accuracy = latestAccuracy(trainer) { summary += "; validation accuracy \(Format.percent(accuracy))" }
     console.line(summary + note)
   }
+
+  /// What trains the session's model (throws advice when something is missing).
+  package func makeTrainer() throws -> Trainer { try Trainer(probe: probe) }
 
   /// `:step`: one training step shown in detail.
   func trainOneStep() throws {

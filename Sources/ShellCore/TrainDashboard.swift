@@ -5,34 +5,36 @@ import TermUI
 /// The live `:train` dashboard: trains in chunks between redraws (about 10 a second, and
 /// never more than a few percent of the time spent drawing), showing the loss and validation
 /// accuracy curves, the ten weight heatmaps, the step count and the speed.
-final class TrainDashboard: ScreenView {
+package final class TrainDashboard: ScreenView {
   unowned let session: LearnerSession
   let trainer: Trainer
   let target: Int
-  private(set) var done = 0
-  private(set) var paused = false
-  private(set) var failure: String?
+  package private(set) var done = 0
+  package private(set) var paused = false
+  package private(set) var failure: String?
   /// Seconds spent in training steps, and in everything else (drawing, accuracy samples).
-  private(set) var trainingSeconds = 0.0
-  private(set) var overheadSeconds = 0.0
+  package private(set) var trainingSeconds = 0.0
+  package private(set) var overheadSeconds = 0.0
   private var chunkSeconds = 0.1
   private var lastSample: UInt64 = 0
   /// When the last training chunk ended (nil while paused): the time until the next chunk is overhead.
   private var lastChunkEnd: UInt64?
   let firstLoss: Float?
+  /// Close by itself when the steps are done (for scripts and tests) instead of waiting for a key.
+  package var closeWhenDone = false
 
-  init(session: LearnerSession, trainer: Trainer, steps: Int) {
+  package init(session: LearnerSession, trainer: Trainer, steps: Int) {
     self.session = session
     self.trainer = trainer
     self.target = steps
     firstLoss = session.tf.trainingLog.last?.losses.last
   }
 
-  var finished: Bool { done >= target || failure != nil }
+  package var finished: Bool { done >= target || failure != nil }
   /// Steps per second while training ran (pauses and drawing excluded).
-  var rate: Double { trainingSeconds > 0 ? Double(done) / trainingSeconds : 0 }
+  package var rate: Double { trainingSeconds > 0 ? Double(done) / trainingSeconds : 0 }
   /// The share of the time the dashboard took from training.
-  var overheadShare: Double { trainingSeconds + overheadSeconds > 0 ? overheadSeconds / (trainingSeconds + overheadSeconds) : 0 }
+  package var overheadShare: Double { trainingSeconds + overheadSeconds > 0 ? overheadSeconds / (trainingSeconds + overheadSeconds) : 0 }
 
   /// Runs up to `count` steps or until `seconds` pass.
   func train(count: Int, seconds: Double) {
@@ -54,9 +56,10 @@ final class TrainDashboard: ScreenView {
     session.sampleValidationAccuracy(force: true)
   }
 
-  func handle(_ event: Event, size: Size) -> ViewStep {
+  package func handle(_ event: Event, size: Size) -> ViewStep {
     switch event {
     case .tick:
+      if finished && closeWhenDone { return .closeAll }
       guard !paused, !finished else {
         lastChunkEnd = nil
         return .keep
@@ -85,7 +88,7 @@ final class TrainDashboard: ScreenView {
     return .redraw
   }
 
-  func frame(size: Size) -> Frame {
+  package func frame(size: Size) -> Frame {
     let t0 = DispatchTime.now().uptimeNanoseconds
     defer {
       // Keep drawing under ~5% of the time: longer chunks when frames are expensive.

@@ -5,7 +5,7 @@ import Tensors
 
 /// Runs the session's own training op on batches from `mnist.train.next_batch`, the way the
 /// learner's loop does: each step goes through `Session.run`, so it is recorded in the training log.
-final class Trainer {
+package final class Trainer {
   let session: Session
   let trainOp: TFGraph.Operation
   let input: Tensor
@@ -38,7 +38,7 @@ final class Trainer {
   var loss: Tensor? { trainOp.minimizedLoss }
 
   /// The next batch as feeds for the image and label placeholders.
-  func nextFeeds() throws -> [(Tensor, NDArray)] {
+  package func nextFeeds() throws -> [(Tensor, NDArray)] {
     let batch = try data.nextBatch(batchSize)
     let n = batch.count
     let images = NDArray(shape: [n, 784], floats: batch.images)
@@ -58,19 +58,19 @@ final class Trainer {
   }
 
   /// Runs one training step on `feeds` (the next batch when nil).
-  func step(_ feeds: [(Tensor, NDArray)]? = nil) throws {
+  package func step(_ feeds: [(Tensor, NDArray)]? = nil) throws {
     _ = try session.run([.operation(trainOp)], feedList: try feeds ?? nextFeeds())
   }
 
   /// The loss on `feeds` without training.
-  func lossValue(_ feeds: [(Tensor, NDArray)]) throws -> Float? {
+  package func lossValue(_ feeds: [(Tensor, NDArray)]) throws -> Float? {
     guard let loss else { return nil }
     return try session.run([.tensor(loss)], feedList: feeds)[0]?.floats.first
   }
 
   /// Runs steps until `count` are done, `deadline` (uptime nanoseconds) passes or `stop` says so;
   /// returns how many ran.
-  func run(steps count: Int, until deadline: UInt64 = .max, stop: () -> Bool = { false }) throws -> Int {
+  package func run(steps count: Int, until deadline: UInt64 = .max, stop: () -> Bool = { false }) throws -> Int {
     var done = 0
     while done < count {
       try step()
