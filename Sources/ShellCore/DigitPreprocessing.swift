@@ -1,6 +1,6 @@
 /// How MNIST's digits were made, as pure functions: crop a drawing to its ink, scale the longer
 /// side to 20 pixels keeping the aspect ratio (area resampling), and place it in a 28×28 field
-/// with its centre of mass at the centre. `:draw` runs a drawing through ``mnistStyle(_:rows:cols:)``
+/// with its centre of mass at the centre (pixel 14, 14). `:draw` runs a drawing through ``mnistStyle(_:rows:cols:)``
 /// before the model sees it.
 package enum DigitPreprocessing {
   /// The inclusive bounding box of the pixels brighter than `threshold`, or nil for a blank image.
@@ -95,7 +95,9 @@ package enum DigitPreprocessing {
     let newW = max(1, Int((Double(w) * Double(box) / Double(longer)).rounded()))
     let scaled = resizeArea(ink, rows: h, cols: w, toRows: newH, toCols: newW)
     guard let com = centerOfMass(scaled, rows: newH, cols: newW) else { return field }
-    let centre = Double(size - 1) / 2
+    // MNIST's digits have their centre of mass at pixel (14, 14) of 28 (measured on the test set:
+    // 13.99 and 14.00 on average), so that is where a drawing's goes.
+    let centre = Double(size) / 2
     let top = min(max(0, Int((centre - com.row).rounded())), size - newH)
     let left = min(max(0, Int((centre - com.col).rounded())), size - newW)
     for r in 0..<newH { for c in 0..<newW { field[(top + r) * size + left + c] = scaled[r * newW + c] } }

@@ -28,7 +28,7 @@ import Testing
     #expect(b.bottom - b.top + 1 == 20)  // the longer side becomes 20 pixels
     #expect(abs(b.right - b.left + 1 - 17) <= 1)  // 5/6 of 20, rounded
     let com = try #require(DigitPreprocessing.centerOfMass(out, rows: 28, cols: 28))
-    #expect(abs(com.row - 13.5) <= 0.5 && abs(com.col - 13.5) <= 0.5)
+    #expect(abs(com.row - 14) <= 0.5 && abs(com.col - 14) <= 0.5)
   }
 
   @Test func aTallThinOneKeepsItsAspect() throws {
@@ -40,7 +40,7 @@ import Testing
     let width = b.right - b.left + 1
     #expect(width >= 2 && width <= 4, "a 2-pixel stroke scaled by 20/16 stays thin, got \(width)")
     let com = try #require(DigitPreprocessing.centerOfMass(out, rows: 28, cols: 28))
-    #expect(abs(com.col - 13.5) <= 0.5)
+    #expect(abs(com.col - 14) <= 0.5)
     #expect(out.allSatisfy { $0 >= 0 && $0 <= 1 })
   }
 
