@@ -30,7 +30,7 @@ let package = Package(
 
     // MARK: - Engine
     .target(name: "Tensors", dependencies: ["CKernels"]),
-    .target(name: "TFGraph", dependencies: ["Tensors"]),
+    .target(name: "TFGraph", dependencies: ["Tensors"], exclude: ["README.md"]),
     .target(name: "MNISTData", dependencies: ["CZlib"], exclude: ["Resources"]),
 
     // MARK: - Language
@@ -66,6 +66,6 @@ let package = Package(
     .testTarget(name: "TermUITests", dependencies: ["TermUI", "Rendering", "CNCursesW"]),
     .testTarget(name: "LineEditTests", dependencies: ["LineEdit"]),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "PyInterp", "TFBindings"]),
-    .testTarget(name: "ShellCoreTests", dependencies: ["ShellCore"]),
+    .testTarget(name: "ShellCoreTests", dependencies: ["ShellCore", "LessonKit", "PyInterp", "TFBindings", "Tensors"]),
   ]
 )

@@ -1,4 +1,4 @@
-/* Portable sgemm (any x86-64, arm64): 4-wide vectors (SSE2 / NEON), no fused multiply-add
+/* Portable sgemm and row softmax (any x86-64, arm64): 4-wide vectors (SSE2 / NEON), no fused multiply-add
    required. The same source as the wide variants, see sgemm_impl.h. */
 #include "internal.h"
 

@@ -40,13 +40,19 @@ public enum MNISTFileReader {
   ) throws -> R {
     let gz = try contents(of: path)
     let expected = identity(of: name ?? path, gzipSize: gz.count, files: files)
-    var hasher: PipelinedHasher?
-    var fits = true
-    var raw = try gz.withUnsafeBytes { input in
-      try [UInt8](unsafeUninitializedCapacity: Gzip.announcedSize(input)) { buf, count in
+    return try gz.withUnsafeBytes { input in
+      // mnist-shell's own copy: hash the gzip bytes (cheaper). Otherwise hash the inflated bytes.
+      let gzipDigest = expected?.knownGzipSHA256[gz.count]
+      let gzipHasher = gzipDigest.map { _ in PipelinedHasher(hashing: input.baseAddress!) }
+      gzipHasher?.finish(input.count)
+      defer { _ = gzipHasher?.digest() }
+      var hasher: PipelinedHasher?
+      var fits = true
+      let hashInflated = expected != nil && gzipHasher == nil
+      var raw = try [UInt8](unsafeUninitializedCapacity: Gzip.announcedSize(input)) { buf, count in
         let out = UnsafeMutableRawBufferPointer(buf)
         adviseHugePages(out.baseAddress, byteCount: out.count)
-        let h = expected.map { _ in PipelinedHasher(hashing: UnsafeRawPointer(out.baseAddress!)) }
+        let h = hashInflated ? PipelinedHasher(hashing: UnsafeRawPointer(out.baseAddress!)) : nil
         hasher = h
         do {
           let n = try Gzip.inflate(input, into: out, name: path) { h?.publish($0) }
@@ -59,25 +65,29 @@ public enum MNISTFileReader {
           throw error
         }
       }
-    }
-    if !fits {
-      // The trailer undercounted the size (several gzip members): inflate again with growth.
-      _ = hasher?.digest()
-      hasher = nil
-      raw = try gz.withUnsafeBytes { try Gzip.inflate($0, name: path) }
-    }
-    return try raw.withUnsafeBytes { bytes in
-      guard let expected else { return try body(bytes) }
-      let pending = hasher ?? PipelinedHasher(hashing: bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!)
-      if hasher == nil { pending.finish(bytes.count) }
-      let result = Result { try body(bytes) }
-      let hex = pending.digest() ?? ""
-      guard hex == expected.sha256 else {
-        throw MNISTDataError(
-          .checksumMismatch, "ValueError",
-          "Checksum mismatch for \(path): its name and size say it is MNIST's \(expected.name), but the SHA-256 of its contents is \(hex), not \(expected.sha256). Delete it to fetch a fresh copy.")
+      if !fits {
+        // The trailer undercounted the size (several gzip members): inflate again with growth.
+        _ = hasher?.digest()
+        hasher = nil
+        raw = try Gzip.inflate(input, name: path)
       }
-      return try result.get()
+      return try raw.withUnsafeBytes { bytes in
+        guard let expected else { return try body(bytes) }
+        var pending = hasher
+        if hashInflated && pending == nil {
+          pending = PipelinedHasher(hashing: bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!)
+          pending?.finish(bytes.count)
+        }
+        let result = Result { try body(bytes) }
+        let (what, want) = gzipDigest.map { ("gzip bytes", $0) } ?? ("contents", expected.sha256)
+        let hex = (gzipHasher ?? pending)?.digest() ?? ""
+        guard hex == want else {
+          throw MNISTDataError(
+            .checksumMismatch, "ValueError",
+            "Checksum mismatch for \(path): its name and size say it is MNIST's \(expected.name), but the SHA-256 of its \(what) is \(hex), not \(want). Delete it to fetch a fresh copy.")
+        }
+        return try result.get()
+      }
     }
   }
 

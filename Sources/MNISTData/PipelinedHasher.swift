@@ -12,6 +12,8 @@ final class PipelinedHasher: @unchecked Sendable {
   private var done = false
   private var abandoned = false
   private var result: String?
+  private var waited = false
+  private let waitLock = NSLock()
   private let finished = DispatchSemaphore(value: 0)
 
   init(hashing base: UnsafeRawPointer) {
@@ -38,7 +40,12 @@ final class PipelinedHasher: @unchecked Sendable {
 
   /// Waits for the hasher to stop; the hex digest, or `nil` if abandoned.
   func digest() -> String? {
-    finished.wait()
+    waitLock.lock()
+    defer { waitLock.unlock() }
+    if !waited {
+      finished.wait()
+      waited = true
+    }
     return result
   }
 

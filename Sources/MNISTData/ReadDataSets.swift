@@ -83,6 +83,9 @@ public func ensureFiles(in directory: String, options: FetchOptions = FetchOptio
   let bundled = options.bundledDirectories.first { dir in
     missing.allSatisfy { fm.isReadableFile(atPath: dir + "/" + $0.name) }
   }
+  if bundled == nil {
+    log("No bundled copy of MNIST found (looked in: \(options.bundledDirectories.joined(separator: ", "))); downloading.")
+  }
   for file in missing {
     let destination = pythonPathJoin(directory, file.name)
     if let bundled {

@@ -16,8 +16,24 @@
 // * Errors: `throw PyException(.valueError, "message", hint: "for learners")`,
 //   or with a host class: `PyType.exceptionClass("InvalidArgumentError",
 //   module: "tensorflow.python.framework.errors_impl", base: .exception)`.
-// * Long native work should call `PyInterrupt.check()` now and then so that
-//   Ctrl-C raises `KeyboardInterrupt` promptly.
+// * Long native work should call `arguments.interpreter?.checkInterrupt()`
+//   (or `PyInterrupt.check()`) now and then so that Ctrl-C raises
+//   `KeyboardInterrupt` promptly. `PyInterrupt.request()` is what a SIGINT
+//   handler calls; `Interpreter.requestInterrupt()` stops one interpreter.
+// * Host functions can print through `arguments.interpreter?.write(_:)`, call
+//   Python callables with `interpreter.call(_:_:)`, and use the shared helpers
+//   `interpreter.iterate/collect/length/getItem/binaryOp/rich/truth/format`.
+// * Classes: expose `tf.Tensor` as `.type(PyType(name: "Tensor", module:
+//   "tensorflow.python.framework.ops", instanceCheck: { ... }))`; a host
+//   object's `pyType` should return the same names so `type(t)` prints
+//   `<class 'tensorflow.python.framework.ops.Tensor'>`.
+// * Values: `PyValue` (PyValue.swift). Lists/dicts/sets are reference types
+//   (`PyList`, `PyDict`, `PySet`); `PyValue.asInt/asDouble/asString/
+//   sequenceItems` convert with Python-style TypeErrors. `dict` keys that are
+//   host objects hash and compare by identity (`PyHashKey`).
+// * Limits: build large Python lists through `interpreter.collect` or check
+//   sizes yourself; the interpreter raises `MemoryError` above
+//   `maxCollectionLength` items / `maxStringLength` bytes.
 //
 // Operators: for `a + b` the interpreter asks `a.pyBinary(.add, b, reflected:
 // false)`; if that returns nil (NotImplemented) it asks `b.pyBinary(.add, a,

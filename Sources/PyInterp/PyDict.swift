@@ -37,7 +37,7 @@ public struct PyHashKey: Hashable {
     case (.function(let x), .function(let y)): return x === y
     case (.builtin(let x), .builtin(let y)): return x === y
     case (.module(let x), .module(let y)): return x === y
-    case (.type(let x), .type(let y)): return x === y
+    case (.type(let x), .type(let y)): return x === y || x.displayName == y.displayName
     case (.range(let x), .range(let y)): return x === y
     default:
       if let x = a.numericValue, let y = b.numericValue { return x == y }
@@ -56,7 +56,7 @@ public struct PyHashKey: Hashable {
     case .function(let f): hasher.combine(ObjectIdentifier(f))
     case .builtin(let f): hasher.combine(ObjectIdentifier(f))
     case .module(let m): hasher.combine(ObjectIdentifier(m))
-    case .type(let t): hasher.combine(ObjectIdentifier(t))
+    case .type(let t): hasher.combine(t.displayName)
     case .range(let r): hasher.combine(ObjectIdentifier(r))
     default:
       if let d = value.numericValue {

@@ -60,3 +60,11 @@ extension Interpreter {
     try PyInterrupt.check()
   }
 }
+
+extension Interpreter {
+  /// For long host work: checks for an interrupt and calls the progress hook when due.
+  public func heartbeat() throws {
+    tickCount |= 63
+    try tick()
+  }
+}

@@ -19,12 +19,14 @@ public final class LearnerSession {
   var afterStatement: [(_ source: String, _ succeeded: Bool) -> Void] = []
   /// Called on the way out, to save what must be saved.
   var onLeave: [() -> Void] = []
+  /// Every statement and command run, for `:export`.
+  public let statementLog = StatementLog()
   /// Whether standard input and output are a terminal (full-screen views are possible).
   public let interactive: Bool
   /// Where the lessons left off, for the welcome (set when lessons load).
   var lessonResumeNote: String?
   /// The guided lessons, when they loaded.
-  var lessons: LessonEngine?
+  package var lessons: LessonEngine?
   /// Lesson commands (`:next`, `:hint`...) are passed to the engine by name.
   var lessonAdapter: LessonSessionAdapter?
   /// Asks the learner a yes/no question (set by the REPL; nil answers yes).
@@ -51,6 +53,7 @@ public final class LearnerSession {
     installBuiltinCommands()
     installSessionCommands()
     installViewCommands()
+    installBridgeCommands()
     installFullScreenCommands()
   }
 
@@ -132,6 +135,7 @@ public final class LearnerSession {
     PyInterrupt.clear()
     SignalInterrupts.take()
     defer { if !LessonWiring.isLessonCommand(command.name) { showLessonOutput(lessons?.afterCommand(line)) } }
+    statementLog.recordCommand(line)
     do {
       return try command.run(arguments)
     } catch let error as CommandError {

@@ -12,7 +12,7 @@ enum LessonWiring {
 extension LearnerSession {
   /// Loads the lessons (from `directory`, or the built-in copy) and adds their commands.
   /// - Returns: an error message naming the file and line when a lesson file is broken.
-  func installLessons(directory: String?) -> String? {
+  package func installLessons(directory: String?) -> String? {
     let catalogue: LessonCatalogue
     do {
       if let directory {
@@ -94,5 +94,6 @@ extension LearnerSession {
   func resetPythonSession() {
     for name in interpreter.globalNames { interpreter[global: name] = nil }
     tf.reset()
+    statementLog.clear()
   }
 }

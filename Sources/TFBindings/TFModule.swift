@@ -50,6 +50,7 @@ extension TFEnvironment {
     let train = PyModule("tensorflow.train", doc: "Optimizers that add training ops to the graph.")
     addTrainFunctions(train)
     tf.attributes["train"] = .module(train)
+    addCheckpointing(tf)
     let app = PyModule("tensorflow.app", doc: "Program entry helpers.")
     app.define(PySignature("run", [.optional("main"), .optional("argv")]), doc: "Calls main(argv) and returns.") { a in
       guard let main = a.optional("main") else { throw PyException.valueError("tf.app.run needs main= here (there is no __main__.main lookup)") }

@@ -107,15 +107,15 @@ final class UnaryKernel: Kernel {
     let r: NDArray
     switch kind {
     case .neg: r = map(x) { -$0 }
-    case .log: r = x.withFloats { p in buf.write(x.shape) { o, n in FastMath.map(n, p, o, FastMath.log) } }
-    case .exp: r = x.withFloats { p in buf.write(x.shape) { o, n in FastMath.map(n, p, o, FastMath.exp) } }
+    case .log: r = x.withFloats { p in buf.write(x.shape) { o, n in FastMath.log(n, p, o) } }
+    case .exp: r = x.withFloats { p in buf.write(x.shape) { o, n in FastMath.exp(n, p, o) } }
     case .square: r = map(x) { $0 * $0 }
     case .sqrt: r = map(x) { $0.squareRoot() }
     case .rsqrt: r = map(x) { 1 / $0.squareRoot() }
     case .reciprocal: r = map(x) { 1 / $0 }
     case .abs: r = map(x) { Swift.abs($0) }
     case .relu: r = map(x) { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) }
-    case .sigmoid: r = map(x) { 1 / (1 + Foundation.exp(-$0)) }
+    case .sigmoid: r = map(x) { 1 / (1 + FastMath.exp(-$0)) }
     case .tanh: r = map(x) { Foundation.tanh($0) }
     case .sign, .logicalNot: r = try unary(kind == .sign ? .sign : .logicalNot, x)
     }

@@ -7,33 +7,32 @@ final class SoftmaxKernel: Kernel {
     guard x.rank >= 1 else { throw TFError.invalid("logits must have >= 1 dimension, got \(shapeList(x.shape))") }
     let cols = x.shape.last!, rows = cols == 0 ? 0 : x.count / cols
     let log = op.type == "LogSoftmax"
-    if rowMax.count < rows { rowMax = [Float](repeating: 0, count: rows) }
     st.slots[outs[0]] = x.withFloats { p in buf.write(x.shape) { o, n in
-      rowMax.withUnsafeMutableBufferPointer { mx in
-        for r in 0..<rows {
+      // Shift by the row maximum, exponentiate the whole buffer in one vectorised pass, normalise.
+      for r in 0..<rows {
+        let row = p + r * cols, out = o + r * cols
+        var m = -Float.infinity
+        for c in 0..<cols { m = row[c] > m || row[c] != row[c] ? row[c] : m }
+        for c in 0..<cols { out[c] = row[c] - m }
+      }
+      FastMath.exp(n, o, o)
+      for r in 0..<rows {
+        let out = o + r * cols
+        var s: Float = 0
+        for c in 0..<cols { s += out[c] }
+        if log {
+          let ls = FastMath.log(s)
           let row = p + r * cols
           var m = -Float.infinity
-          for c in 0..<cols where !(row[c] <= m) { m = row[c] }
-          mx[r] = m
-          for c in 0..<cols { o[r * cols + c] = row[c] - m }
-        }
-        FastMath.map(n, o, o, FastMath.exp)
-        for r in 0..<rows {
-          let out = o + r * cols
-          var s: Float = 0
-          for c in 0..<cols { s += out[c] }
-          if log {
-            let ls = FastMath.log(FastMath.V(repeating: s))[0]
-            for c in 0..<cols { out[c] = p[r * cols + c] - mx[r] - ls }
-          } else {
-            let inv = 1 / s
-            for c in 0..<cols { out[c] *= inv }
-          }
+          for c in 0..<cols { m = row[c] > m || row[c] != row[c] ? row[c] : m }
+          for c in 0..<cols { out[c] = row[c] - m - ls }
+        } else {
+          let inv = 1 / s
+          for c in 0..<cols { out[c] *= inv }
         }
       }
     } }
   }
-  private var rowMax: [Float] = []
 }
 
 /// SoftmaxGrad(g, y), LogSoftmaxGrad(g, y), ReluGrad(g, y), SigmoidGrad(y, g), TanhGrad(y, g).
@@ -55,7 +54,7 @@ final class ActivationGradKernel: Kernel {
             for c in 0..<cols { out[c] = (g[c] - s) * y[c] }
           } else {
             for c in 0..<cols { s += g[c] }
-            for c in 0..<cols { out[c] = g[c] - Foundation.exp(y[c]) * s }
+            for c in 0..<cols { out[c] = g[c] - FastMath.exp(y[c]) * s }
           }
         }
       case "ReluGrad": for i in 0..<n { o[i] = pb[i] > 0 ? pa[i] : 0 }
@@ -95,12 +94,12 @@ final class CrossEntropyKernel: Kernel {
           var m = -Float.infinity
           for c in 0..<cols where !(row[c] <= m) { m = row[c] }
           var s: Float = 0
-          for c in 0..<cols { s += Foundation.exp(row[c] - m) }
-          let lse = Foundation.log(s)
+          for c in 0..<cols { s += FastMath.exp(row[c] - m) }
+          let lse = FastMath.log(s)
           var l: Float = 0
           if sparse {
             let y = ls[r]
-            for c in 0..<cols { out[c] = Foundation.exp(row[c] - m - lse) }
+            for c in 0..<cols { out[c] = FastMath.exp(row[c] - m - lse) }
             l = lse - (row[Int(y)] - m)
             out[Int(y)] -= 1
           } else {
@@ -108,7 +107,7 @@ final class CrossEntropyKernel: Kernel {
               let lab = pl + r * cols
               for c in 0..<cols {
                 if lab[c] != 0 { l += lab[c] * (lse - (row[c] - m)) }
-                out[c] = Foundation.exp(row[c] - m - lse) - lab[c]
+                out[c] = FastMath.exp(row[c] - m - lse) - lab[c]
               }
             }
           }

@@ -4,6 +4,8 @@ public struct ArrayError: Error, CustomStringConvertible, Equatable, Sendable {
   public var message: String
   /// Creates an error carrying `message`.
   public init(_ message: String) { self.message = message }
+  /// Creates an error carrying `message` (labelled spelling).
+  public init(message: String) { self.message = message }
   public var description: String { message }
 }
 

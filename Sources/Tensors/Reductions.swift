@@ -133,6 +133,30 @@ func argExtreme(_ a: NDArray, axis: Int, name: String, _ better: (Double, Double
   let inner = a.shape[(ax + 1)...].reduce(1, *)
   var outShape = a.shape
   outShape.remove(at: ax)
+  if inner == 1, case .float32(let v) = a.storage {
+    // rows of floats (argmax(y, 1) over the test set): a tight loop without conversions
+    let gt = name == "argmax"
+    let out = [Int64](unsafeUninitializedCapacity: outer) { o, done in
+      v.withUnsafeBufferPointer { p in
+        guard let base = p.baseAddress else { return }
+        for i in 0..<outer {
+          let row = base + i * r
+          // branch-free selects (random rows mispredict a compare-and-branch); NaN wins, first one
+          var best = row[0], bi = 0, firstNaN = best.isNaN ? 0 : r
+          for j in 1..<Swift.max(r, 1) {
+            let x = row[j]
+            let better = gt ? (x > best) : (x < best)
+            bi = better ? j : bi
+            best = better ? x : best
+            firstNaN = (x.isNaN && firstNaN == r) ? j : firstNaN
+          }
+          o[i] = Int64(firstNaN < r ? firstNaN : bi)
+        }
+      }
+      done = outer
+    }
+    return NDArray(shape: outShape, int64s: out)
+  }
   var out = [Int64](repeating: 0, count: outer * inner)
   func scan<T>(_ v: [T], _ toD: (T) -> Double) {
     for i in 0..<outer {

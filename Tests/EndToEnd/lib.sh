@@ -54,7 +54,21 @@ expect_sane_tty() {
     echo "    terminal not restored: $line" >&2; return 1; }
 }
 
-cleanup() { tm kill-server 2>/dev/null; rm -rf "$E2E_TMP"; }
+# restart_shell COLS ROWS [ARGS...]: ends the tmux server and starts the shell again.
+restart_shell() {
+  tm kill-server 2>/dev/null || true
+  local i=0
+  while tm has-session 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+  sleep 0.2
+  start_shell "$@"
+}
+
+cleanup() {
+  tm kill-server 2>/dev/null || true
+  sleep 0.2
+  rm -rf "$E2E_TMP" 2>/dev/null || true
+  return 0
+}
 
 # last_line: the last non-blank line of the screen.
 last_line() { screen | sed -e 's/[[:space:]]*$//' | grep -v '^$' | tail -1; }

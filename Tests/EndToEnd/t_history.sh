@@ -7,9 +7,8 @@ type_line "answer = 6 * 7"
 wait_prompt 5
 keys C-d
 expect_sane_tty
-tm kill-server
 [ -s "$MNIST_SHELL_HOME/state/history" ] || { echo "no history file written"; exit 1; }
-start_shell 80 24
+restart_shell 80 24
 wait_prompt 10
 keys Up
 wait_for '^>>> answer = 6 \* 7' 5

@@ -1,8 +1,9 @@
 # The tutorial piped on stdin: no prompt, no escape codes, prints the accuracy.
 . "$(dirname "$0")/lib.sh"; trap cleanup EXIT
 set -e
+script="$(cd "$(dirname "$0")" && pwd)/tutorial.py"
 cd "$E2E_TMP"
-out=$("$SHELL_BIN" < "$(dirname "$0")/tutorial.py)
+out=$("$SHELL_BIN" < "$script")
 echo "$out" | tail -3
 if printf '%s' "$out" | grep -q $'\x1b'; then echo "escape codes in piped output"; exit 1; fi
 echo "$out" | grep -q '>>>' && { echo "prompt in piped output"; exit 1; }

@@ -23,9 +23,28 @@ import Testing
     write(bytes, to: path)
     #expect { try MNISTFileReader.readLabels(path) } throws: { e in
       let e = e as! MNISTDataError
-      return e.kind == .checksumMismatch && e.message.contains(path) && e.message.contains(MNISTFile.testLabels.sha256)
+      return e.kind == .checksumMismatch && e.message.contains(path) && e.message.contains("gzip bytes")
+    }
+    // At the size of the original download (4,542 bytes) the inflated contents are hashed instead.
+    bytes += [UInt8](repeating: 0, count: 4_542 - bytes.count)
+    write(bytes, to: path)
+    #expect { try MNISTFileReader.readLabels(path) } throws: { e in
+      let e = e as! MNISTDataError
+      return e.kind == .checksumMismatch && e.message.contains(MNISTFile.testLabels.sha256)
     }
     // The real file passes.
     #expect(try MNISTFileReader.readLabels(bundledDir + "/t10k-labels-idx1-ubyte.gz").count == 10_000)
+  }
+
+  @Test func bundledFilesPassBothTheGzipAndTheContentChecksums() throws {
+    for file in MNISTFile.all {
+      let path = bundledDir + "/" + file.name
+      try MNISTFileReader.validate(path)
+      // Without the gzip digests, the inflated contents are hashed against SHA256SUMS.raw's values.
+      let contentOnly = MNISTFile(name: file.name, sha256: file.sha256, knownGzipSizes: file.knownGzipSizes)
+      try MNISTFileReader.validate(path, files: [contentOnly])
+      let wrong = MNISTFile(name: file.name, sha256: String(repeating: "0", count: 64), knownGzipSizes: file.knownGzipSizes)
+      #expect(throws: MNISTDataError.self) { try MNISTFileReader.validate(path, files: [wrong]) }
+    }
   }
 }

@@ -30,6 +30,10 @@ struct TimingCheck {
     let tf = try best(3000) { y = try matmul(x, w) }
     let tb = try best(3000) { dw = try matmul(x, g, transposeA: true) }
     let te = try best(30) { ty = try matmul(test, w) }
+    var am = NDArray.zeros([1])
+    let ta = try best(30) { am = try argmax(ty, axis: 1) }
+    #expect(am.shape == [10000])
+    print(String(format: "[timing] argmax [10000,10] axis 1: %.0f µs", ta))
     print(String(format: "[timing] isa=%@  x·W [100,784]·[784,10]: %.1f µs   xᵀ·g [784,100]·[100,10]: %.1f µs   test [10000,784]·[784,10]: %.0f µs",
                  kernelISA, tf, tb, te))
     #expect(y.shape == [100, 10] && dw.shape == [784, 10] && ty.shape == [10000, 10])
