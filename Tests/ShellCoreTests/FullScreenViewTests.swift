@@ -166,9 +166,10 @@ final class TrainedSession: @unchecked Sendable {
     let withDashboard = Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e9
     #expect(dashboard.done == steps)
     print("dashboard: \(steps) steps in \(withDashboard) s (training \(dashboard.trainingSeconds) s, overhead share \(dashboard.overheadShare)); without: \(plain) s")
+    // The time between training chunks (building and drawing frames, sampling the accuracy) must
+    // stay a small share. (Wall times of 300 steps are too short and noisy to compare in CI.)
     #if !DEBUG
       #expect(dashboard.overheadShare < 0.10)
-      #expect(withDashboard < plain * 1.10 + 0.05)
     #endif
   }
 }
