@@ -54,6 +54,7 @@ public final class LearnerSession {
     installSessionCommands()
     installViewCommands()
     installBridgeCommands()
+    installFullScreenCommands()
   }
 
   /// The exit status a `SystemExit` asks for (`exit()`, `exit(0)`, `exit(2)`, `exit("msg")`).

@@ -1,0 +1,157 @@
+import Foundation
+import Rendering
+import TermUI
+
+/// The live `:train` dashboard: trains in chunks between redraws (about 10 a second, and
+/// never more than a few percent of the time spent drawing), showing the loss and validation
+/// accuracy curves, the ten weight heatmaps, the step count and the speed.
+package final class TrainDashboard: ScreenView {
+  unowned let session: LearnerSession
+  let trainer: Trainer
+  let target: Int
+  package private(set) var done = 0
+  package private(set) var paused = false
+  package private(set) var failure: String?
+  /// Seconds spent in training steps, and in everything else (drawing, accuracy samples).
+  package private(set) var trainingSeconds = 0.0
+  package private(set) var overheadSeconds = 0.0
+  private var chunkSeconds = 0.1
+  private var lastSample: UInt64 = 0
+  /// When the last training chunk ended (nil while paused): the time until the next chunk is overhead.
+  private var lastChunkEnd: UInt64?
+  let firstLoss: Float?
+  /// Close by itself when the steps are done (for scripts and tests) instead of waiting for a key.
+  package var closeWhenDone = false
+
+  package init(session: LearnerSession, trainer: Trainer, steps: Int) {
+    self.session = session
+    self.trainer = trainer
+    self.target = steps
+    firstLoss = session.tf.trainingLog.last?.losses.last
+  }
+
+  package var finished: Bool { done >= target || failure != nil }
+  /// Steps per second while training ran (pauses and drawing excluded).
+  package var rate: Double { trainingSeconds > 0 ? Double(done) / trainingSeconds : 0 }
+  /// The share of the time the dashboard took from training.
+  package var overheadShare: Double { trainingSeconds + overheadSeconds > 0 ? overheadSeconds / (trainingSeconds + overheadSeconds) : 0 }
+
+  /// Runs up to `count` steps or until `seconds` pass.
+  func train(count: Int, seconds: Double) {
+    guard count > 0, failure == nil else { return }
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    do {
+      done += try trainer.run(steps: count, until: t0 + UInt64(seconds * 1e9))
+    } catch {
+      failure = "\(error)"
+    }
+    trainingSeconds += Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+  }
+
+  /// Samples the validation accuracy at most once a second (and at the end).
+  func sampleAccuracy(force: Bool = false) {
+    let now = DispatchTime.now().uptimeNanoseconds
+    guard force || Double(now - lastSample) / 1e9 >= 1.0 else { return }
+    lastSample = now
+    session.sampleValidationAccuracy(force: true)
+  }
+
+  package func handle(_ event: Event, size: Size) -> ViewStep {
+    switch event {
+    case .tick:
+      if finished && closeWhenDone { return .closeAll }
+      guard !paused, !finished else {
+        lastChunkEnd = nil
+        return .keep
+      }
+      // Everything since the last chunk (building and drawing the frame, waiting for keys,
+      // sampling the accuracy) is time the dashboard took from training.
+      if let end = lastChunkEnd { overheadSeconds += Double(DispatchTime.now().uptimeNanoseconds - end) / 1e9 }
+      train(count: target - done, seconds: chunkSeconds)
+      sampleAccuracy(force: finished)
+      lastChunkEnd = finished ? nil : DispatchTime.now().uptimeNanoseconds
+      return .redraw
+    case .key(.character(" ")):
+      if finished { return .closeAll }
+      paused.toggle()
+      lastChunkEnd = nil
+    case .key(.character("s")):
+      if paused && !finished {
+        train(count: 1, seconds: 0)
+        sampleAccuracy(force: true)
+      }
+    case .key(.character("q")), .key(.escape), .key(.enter):
+      return .closeAll
+    default:
+      return finished ? .closeAll : .keep
+    }
+    return .redraw
+  }
+
+  package func frame(size: Size) -> Frame {
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    defer {
+      // Keep drawing under ~5% of the time: longer chunks when frames are expensive.
+      let spent = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+      chunkSeconds = max(0.1, min(1.0, spent * 20))
+    }
+    return build(size: size)
+  }
+
+  func build(size: Size) -> Frame {
+    let need = Size(width: 60, height: 14)
+    guard size.contains(need) else { return .tooSmall("The training dashboard", needs: need, available: size) }
+    let tf = session.tf
+    let sid = tf.sessionID(of: trainer.session)
+    let run = tf.trainingLog.last { $0.sessionID == sid }
+    let step = trainer.session.trainingStep
+    let loss = run?.losses.last
+    let accuracy = session.accuracySamples.last { $0.sessionID == sid }
+    var header = "step \(step)  (\(done) of \(target) this run)  \(Format.fixed(rate, decimals: 0)) steps/s"
+    if let loss { header += "  loss \(Format.number(Double(loss)))" }
+    if let accuracy { header += "  validation accuracy \(Format.percent(accuracy.accuracy))" }
+    var body = Frame(width: size.width, height: size.height - 1)
+    body.put(TextLayout.truncate(header, width: size.width), x: 0, y: 0, style: .bold)
+    let room = size.height - 2
+    let gridRows = room >= 8 + 18 ? min(room - 8, max(18, room / 2 + 4)) : 0
+    let chartHeight = room - gridRows
+    var series: [ChartSeries] = []
+    if let run {
+      series.append(ChartSeries(name: "loss", points: Self.downsample(run.steps, run.losses, buckets: max(20, size.width * 2)),
+                                color: .basic(.cyan)))
+    }
+    let samples = session.accuracySamples.filter { $0.sessionID == sid }
+    if !samples.isEmpty {
+      series.append(ChartSeries(name: "validation accuracy", points: samples.map { ChartPoint(x: Double($0.step), y: $0.accuracy) },
+                                color: .basic(.green), axis: .right))
+    }
+    body.draw(LineChartView.frame(series: series, xLabel: "step", rightRange: samples.isEmpty ? nil : 0...1,
+                                  maxSize: Size(width: size.width, height: chartHeight)), x: 0, y: 1)
+    if gridRows > 0, let (images, _) = try? session.probe.weightImages() {
+      let grid = HeatmapView.grid(images: images, titles: (0..<10).map { "weights \($0)" }, scale: HeatmapView.symmetricScale(images),
+                                  maxSize: Size(width: size.width, height: gridRows))
+      if !grid.isTooSmallMessage { body.draw(grid, x: 0, y: 1 + chartHeight) }
+    }
+    let keys: String
+    if let failure {
+      keys = "stopped: \(failure)  (any key)"
+    } else if finished {
+      keys = "done: \(done) steps. Any key returns to the prompt"
+    } else {
+      keys = paused ? "PAUSED  space resume  s one step  q stop" : "space pause  q or Ctrl-C stop (keeps what was learned)"
+    }
+    return ScreenParts.screen(body, status: ScreenParts.statusBar(keys, "batch \(trainer.batchSize)", width: size.width), size: size)
+  }
+
+  /// At most `buckets` points: the mean loss of each run of consecutive steps.
+  static func downsample(_ steps: [Int], _ losses: [Float], buckets: Int) -> [ChartPoint] {
+    let n = min(steps.count, losses.count)
+    guard n > buckets else { return (0..<n).map { ChartPoint(x: Double(steps[$0]), y: Double(losses[$0])) } }
+    return (0..<buckets).map { b in
+      let lo = b * n / buckets, hi = max(lo + 1, (b + 1) * n / buckets)
+      var s = 0.0
+      for i in lo..<hi { s += Double(losses[i]) }
+      return ChartPoint(x: Double(steps[hi - 1]), y: s / Double(hi - lo))
+    }
+  }
+}
