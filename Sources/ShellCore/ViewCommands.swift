@@ -37,11 +37,12 @@ extension LearnerSession {
         return .continue
       }))
     commands.add(ShellCommand(
-      name: "confusion", usage: ":confusion [test|validation]",
+      name: "confusion", usage: ":confusion [test|validation] [--browse]",
       summary: "the 10×10 confusion matrix, with per-class accuracy",
-      argumentWords: ["test", "validation"],
+      details: "With --browse (on a terminal): a full-screen matrix; choose a cell with the arrows\nand Enter, or click it, to see those images.",
+      argumentWords: ["test", "validation", "--browse"],
       run: { [unowned self] arguments in
-        try showConfusion(arguments.first ?? "test")
+        try runConfusionCommand(arguments)
         return .continue
       }))
   }
