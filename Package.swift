@@ -31,7 +31,7 @@ let package = Package(
     // MARK: - Engine
     .target(name: "Tensors", dependencies: ["CKernels"]),
     .target(name: "TFGraph", dependencies: ["Tensors"], exclude: ["README.md"]),
-    .target(name: "MNISTData", dependencies: ["CZlib"], exclude: ["Resources"]),
+    .target(name: "MNISTData", dependencies: ["CZlib", "CKernels"], exclude: ["Resources"]),
 
     // MARK: - Language
     .target(name: "PyInterp"),
