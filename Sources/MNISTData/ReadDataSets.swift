@@ -25,12 +25,16 @@ public func readDataSets(
   let path = { (file: MNISTFile) in pythonPathJoin(trainDir, file.name) }
   let known = options.knownFiles
 
+  try options.checkInterrupt?()
   log("Extracting \(path(.trainImages))")
   let trainImages = try MNISTFileReader.readImages(path(.trainImages), splitAt: validationSize, files: known)
+  try options.checkInterrupt?()
   log("Extracting \(path(.trainLabels))")
   let trainLabels = try MNISTFileReader.readLabels(path(.trainLabels), files: known)
+  try options.checkInterrupt?()
   log("Extracting \(path(.testImages))")
   let testImages = try MNISTFileReader.readImages(path(.testImages), files: known)
+  try options.checkInterrupt?()
   log("Extracting \(path(.testLabels))")
   let testLabels = try MNISTFileReader.readLabels(path(.testLabels), files: known)
 
@@ -87,6 +91,7 @@ public func ensureFiles(in directory: String, options: FetchOptions = FetchOptio
     log("No bundled copy of MNIST found (looked in: \(options.bundledDirectories.joined(separator: ", "))); downloading.")
   }
   for file in missing {
+    try options.checkInterrupt?()
     let destination = pythonPathJoin(directory, file.name)
     if let bundled {
       try copyFile(bundled + "/" + file.name, to: destination)

@@ -104,9 +104,11 @@ extension TFEnvironment {
       if let wd = workingDirectory, !dir.hasPrefix("/") { resolved = pythonPathJoin(wd, dir) }
       let prefix = resolved == dir ? nil : String(resolved.dropLast(dir.count))
       let seed = a["seed"].isNone ? nil : Int64(try a.int("seed"))
+      var options = FetchOptions()
+      options.checkInterrupt = { try PyInterrupt.check() }  // Ctrl-C stops a download or a read
       let d = try translate {
         try readDataSets(trainDir: resolved, oneHot: try a.bool("one_hot"), reshape: try a.bool("reshape"),
-                         validationSize: try a.int("validation_size"), seed: seed) { line in
+                         validationSize: try a.int("validation_size"), seed: seed, options: options) { line in
           var text = line
           if let prefix { text = text.replacingOccurrences(of: prefix, with: "") }
           self.write(text + "\n")
