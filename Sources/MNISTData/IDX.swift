@@ -1,3 +1,5 @@
+import CKernels
+
 /// Parsing of the IDX format that MNIST uses (big-endian header, then raw unsigned bytes).
 public enum IDX {
   /// Magic number of an IDX file of unsigned bytes with three dimensions (images).
@@ -56,12 +58,14 @@ public enum IDX {
     }
   }
 
+  /// The factor of ``pixelScale``: float32(1/255).
+  static let scaleFactor = Float(1.0 / 255.0)
+
   /// Writes `float32(v) * float32(1/255)` for each of `count` bytes: one rounding, the same float
-  /// as ``pixelScale`` (a loop the compiler vectorises, with no table lookups).
+  /// as ``pixelScale`` (SIMD in C, AVX2 where the CPU has it).
   @inline(__always)
   static func scale(_ src: UnsafePointer<UInt8>, to dst: UnsafeMutablePointer<Float>, count n: Int) {
-    let k = Float(1.0 / 255.0)
-    for i in 0..<n { dst[i] = Float(src[i]) * k }
+    ck_bytes_to_floats(src, n, scaleFactor, dst)
   }
 
   /// Parses an uncompressed label file into class ids.

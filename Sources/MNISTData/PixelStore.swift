@@ -1,5 +1,4 @@
-/// Where ``PixelStore/gather(_:to:)`` leaves the sum of the bytes it touched ahead, so the loads stay.
-nonisolated(unsafe) private var touchSink: UInt8 = 0
+import CKernels
 
 /// The pixels of a data set in file order: raw bytes scaled to floats on demand, or given floats.
 ///
@@ -40,20 +39,12 @@ struct PixelStore {
     case .bytes(let bytes, let start):
       bytes.withUnsafeBufferPointer { b in
         let base = b.baseAddress! + start
-        // Shuffled rows are scattered over 47 MB, so each is a cache miss. Reading one byte of every
-        // 64-byte line first lets the CPU fetch them all at once (these loads do not depend on each
-        // other); converting row by row would wait for each row in turn. Halves the time of a batch.
-        var touched: UInt8 = 0
-        for row in rows {
-          let first = base + row * size
-          var offset = 0
-          while offset < size {
-            touched &+= first[offset]
-            offset += 64
-          }
-          touched &+= first[size - 1]
+        // Shuffled rows are scattered over 47 MB, so each is a cache miss: the C kernel touches
+        // every row before converting, so the misses overlap instead of coming one row at a time.
+        let done: Void? = rows.withContiguousStorageIfAvailable { r in
+          ck_gather_bytes_to_floats(base, size, r.baseAddress, r.count, IDX.scaleFactor, dst)
         }
-        touchSink = touched
+        if done != nil { return }
         var out = dst
         for row in rows {
           IDX.scale(base + row * size, to: out, count: size)
@@ -83,7 +74,10 @@ struct PixelStore {
 
   /// All rows in file order as floats (the given array itself when the store holds floats).
   func allFloats(rows: Int) -> [Float] {
-    if case .floats(let floats) = storage { return floats }
-    return floats(0..<rows)
+    switch storage {
+    case .floats(let floats): return floats
+    case .bytes(let bytes, let start):
+      return bytes.withUnsafeBufferPointer { b in IDX.convert(b.baseAddress! + start, count: rows * rowSize) }
+    }
   }
 }
