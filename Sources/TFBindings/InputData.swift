@@ -52,7 +52,8 @@ final class DataSetObject: PyObject {
   func pyRepr() -> String { "<tensorflow.contrib.learn.python.learn.datasets.mnist.DataSet object at \(address(of: self))>" }
   var pyDoc: String? { "One part of MNIST: images [N, 784] in 0..1, labels, and next_batch(n)." }
 
-  /// The images as an array (no copy of the pixels).
+  /// The images as a float32 array: made from the stored bytes the first time it is asked for
+  /// (31 MB for the test set, 172 MB for train), then shared without copying.
   var images: NDArray { NDArray(shape: dataset.imagesShape, floats: dataset.images) }
   /// The labels as an array: one-hot float32 rows, or int64 class ids.
   var labels: NDArray { TFEnvironment.labelsArray(dataset.labels) }
