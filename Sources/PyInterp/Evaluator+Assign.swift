@@ -20,6 +20,14 @@ extension Interpreter {
   }
 
   func unpack(_ targets: [Expr], _ value: PyValue, _ frame: Frame) throws {
+    // Fast path: `bx, by = next_batch(100)`, a tuple or list of exactly the right length
+    // and no starred target; everything else (and every error) takes the general path.
+    if let items = value.sequenceItems, items.count == targets.count,
+      !targets.contains(where: { if case .starred = $0.kind { return true } else { return false } })
+    {
+      for i in targets.indices { try assign(targets[i], items[i], frame) }
+      return
+    }
     let starIndex = targets.firstIndex { if case .starred = $0.kind { return true } else { return false } }
     var items: [PyValue] = []
     let iterator = try iterate(value, cannotUnpack: true)

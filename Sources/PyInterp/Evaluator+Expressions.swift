@@ -77,7 +77,7 @@ extension Interpreter {
     case .set(let items):
       return .set(try PySet(try evalItems(items, frame)))
     case .dict(let pairs):
-      let dict = PyDict()
+      let dict = PyDict(minimumCapacity: pairs.count)
       for (k, v) in pairs {
         if let k {
           try located(k.span) { try dict.set(try eval(k, frame), try eval(v, frame)) }

@@ -188,7 +188,9 @@ public struct PyArguments {
   /// Keyword arguments in call order (after `**kwargs` expansion).
   public var keywords: [(name: String, value: PyValue)]
   /// The interpreter making the call (nil when a host calls directly, e.g. in tests).
-  public weak var interpreter: Interpreter?
+  /// A strong reference: arguments live only for the call, and a weak one costs atomic
+  /// side-table traffic on every call.
+  public var interpreter: Interpreter?
 
   /// Creates call arguments.
   public init(

@@ -13,7 +13,10 @@ public struct PyHashKey: Hashable {
     self.value = value
   }
 
-  private static func checkHashable(_ value: PyValue) throws {
+  /// Wraps a value already known to be hashable.
+  init(unchecked value: PyValue) { self.value = value }
+
+  static func checkHashable(_ value: PyValue) throws {
     switch value {
     case .list, .dict, .set:
       throw PyException.typeError("unhashable type: '\(value.typeName)'")
@@ -81,18 +84,32 @@ extension PyValue {
 }
 
 /// A Python `dict`: insertion-ordered, shared and mutable.
+///
+/// Small dicts (a `feed_dict` of two tensors, keyword arguments) find keys by a linear scan
+/// with Python's key equality; a hash index is built only once a dict grows past
+/// ``PyDict/smallLimit`` entries. Both give the same answers.
 public final class PyDict {
   private var keyList: [PyValue?] = []
   private var valueList: [PyValue] = []
-  private var index: [PyHashKey: Int] = [:]
+  /// Key → position in `keyList`; nil while the dict is small.
+  private var index: [PyHashKey: Int]?
   private var liveCount = 0
+
+  /// The most slots a dict keeps without a hash index.
+  static let smallLimit = 8
 
   /// Creates an empty dict.
   public init() {}
 
+  /// Creates an empty dict with room for `capacity` entries.
+  public init(minimumCapacity capacity: Int) {
+    keyList.reserveCapacity(capacity)
+    valueList.reserveCapacity(capacity)
+  }
+
   /// Creates a dict from key/value pairs (later duplicates win).
   public convenience init(_ pairs: [(PyValue, PyValue)]) throws {
-    self.init()
+    self.init(minimumCapacity: pairs.count)
     for (k, v) in pairs { try set(k, v) }
   }
 
@@ -110,30 +127,55 @@ public final class PyDict {
     return result
   }
 
+  /// Calls `body` with each (key, value) pair in insertion order, without building an array.
+  public func forEachItem(_ body: (PyValue, PyValue) throws -> Void) rethrows {
+    for i in keyList.indices { if let key = keyList[i] { try body(key, valueList[i]) } }
+  }
+
+  /// The position of `key` in `keyList`, or nil. Throws `TypeError` for unhashable keys.
+  private func position(of key: PyValue) throws -> Int? {
+    if let index { return index[try PyHashKey(key)] }
+    try PyHashKey.checkHashable(key)
+    for i in keyList.indices {
+      if let k = keyList[i], PyHashKey.keyEquals(k, key) { return i }
+    }
+    return nil
+  }
+
   /// The value for `key`, or nil when absent. Throws `TypeError` for unhashable keys.
   public func get(_ key: PyValue) throws -> PyValue? {
-    guard let i = index[try PyHashKey(key)] else { return nil }
+    guard let i = try position(of: key) else { return nil }
     return valueList[i]
   }
 
   /// Stores `value` under `key`.
   public func set(_ key: PyValue, _ value: PyValue) throws {
-    let hashKey = try PyHashKey(key)
-    if let i = index[hashKey] {
+    if let i = try position(of: key) {
       valueList[i] = value
-    } else {
-      index[hashKey] = keyList.count
-      keyList.append(key)
-      valueList.append(value)
-      liveCount += 1
+      return
     }
+    keyList.append(key)
+    valueList.append(value)
+    liveCount += 1
+    if index != nil {
+      index![PyHashKey(unchecked: key)] = keyList.count - 1
+    } else if keyList.count > PyDict.smallLimit {
+      buildIndex()
+    }
+  }
+
+  private func buildIndex() {
+    var built: [PyHashKey: Int] = [:]
+    built.reserveCapacity(keyList.count)
+    for i in keyList.indices { if let k = keyList[i] { built[PyHashKey(unchecked: k)] = i } }
+    index = built
   }
 
   /// Removes `key`; returns the removed value or nil when absent.
   @discardableResult
   public func remove(_ key: PyValue) throws -> PyValue? {
-    let hashKey = try PyHashKey(key)
-    guard let i = index.removeValue(forKey: hashKey) else { return nil }
+    guard let i = try position(of: key) else { return nil }
+    if index != nil { index![PyHashKey(unchecked: keyList[i]!)] = nil }
     let old = valueList[i]
     keyList[i] = nil
     valueList[i] = .none
@@ -146,21 +188,21 @@ public final class PyDict {
   public func removeAll() {
     keyList = []
     valueList = []
-    index = [:]
+    index = nil
     liveCount = 0
   }
 
   private func compact() {
     let pairs = items
     removeAll()
+    keyList.reserveCapacity(pairs.count)
+    valueList.reserveCapacity(pairs.count)
     for (k, v) in pairs {
-      if let hashKey = try? PyHashKey(k) {
-        index[hashKey] = keyList.count
-        keyList.append(k)
-        valueList.append(v)
-        liveCount += 1
-      }
+      keyList.append(k)
+      valueList.append(v)
+      liveCount += 1
     }
+    if keyList.count > PyDict.smallLimit { buildIndex() }
   }
 }
 

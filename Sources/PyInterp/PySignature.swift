@@ -85,57 +85,63 @@ public struct PySignature: CustomStringConvertible {
   }
 
   /// Binds `arguments` to the parameters, filling defaults.
+  ///
+  /// This runs on every call of a native function, so it allocates only the slot array
+  /// (no dictionaries, sets or filtered copies of the parameter list).
   /// - Throws: `TypeError` with CPython's wording for unexpected, missing,
   ///   duplicate or too many arguments.
   public func bind(_ arguments: PyArguments) throws -> PyBoundArguments {
-    var values: [String: PyValue] = [:]
-    var provided: Set<String> = []
-    let positionalParams = parameters.filter { $0.kind == .positionalOrKeyword }
-    let varPositional = parameters.first { $0.kind == .varPositional }
-    let varKeyword = parameters.first { $0.kind == .varKeyword }
-    var extraKeywords: [(PyValue, PyValue)] = []
-
+    let params = parameters
+    var slots = [PyValue?](repeating: nil, count: params.count)
     let given = arguments.positional
-    if given.count > positionalParams.count && varPositional == nil {
-      let required = positionalParams.filter { $0.defaultValue == nil }.count
-      let takes = required == positionalParams.count
-        ? "\(positionalParams.count)" : "from \(required) to \(positionalParams.count)"
-      let noun = positionalParams.count == 1 && required == positionalParams.count ? "argument" : "arguments"
-      let was = given.count == 1 ? "was" : "were"
-      throw PyException.typeError(
-        "\(functionName)() takes \(takes) positional \(noun) but \(given.count) \(was) given")
+    var positionalCount = 0
+    var varPositional = -1, varKeyword = -1
+    for i in params.indices {
+      switch params[i].kind {
+      case .positionalOrKeyword:
+        if positionalCount < given.count { slots[i] = given[positionalCount] }
+        positionalCount += 1
+      case .varPositional: if varPositional < 0 { varPositional = i }
+      case .varKeyword: if varKeyword < 0 { varKeyword = i }
+      case .keywordOnly: break
+      }
     }
-    for (i, value) in given.enumerated() where i < positionalParams.count {
-      values[positionalParams[i].name] = value
-      provided.insert(positionalParams[i].name)
+    if given.count > positionalCount && varPositional < 0 {
+      throw tooManyPositional(given.count)
     }
-    if let varPositional {
-      values[varPositional.name] = .tuple(Array(given.dropFirst(positionalParams.count)))
+    if varPositional >= 0 {
+      slots[varPositional] = .tuple(given.count > positionalCount ? Array(given[positionalCount...]) : [])
     }
+    var extraKeywords: [(PyValue, PyValue)] = []
     for (name, value) in arguments.keywords {
-      if let p = parameters.first(where: { $0.name == name && ($0.kind == .positionalOrKeyword || $0.kind == .keywordOnly) }) {
-        if provided.contains(p.name) {
+      var found = -1
+      for i in params.indices where params[i].name == name {
+        let kind = params[i].kind
+        if kind == .positionalOrKeyword || kind == .keywordOnly {
+          found = i
+          break
+        }
+      }
+      if found >= 0 {
+        if slots[found] != nil {
           throw PyException.typeError("\(functionName)() got multiple values for argument '\(name)'")
         }
-        values[p.name] = value
-        provided.insert(p.name)
-      } else if varKeyword != nil {
+        slots[found] = value
+      } else if varKeyword >= 0 {
         extraKeywords.append((.str(name), value))
       } else {
         throw PyException.typeError("\(functionName)() got an unexpected keyword argument '\(name)'")
       }
     }
-    if let varKeyword { values[varKeyword.name] = .dict(try PyDict(extraKeywords)) }
+    if varKeyword >= 0 { slots[varKeyword] = .dict(try PyDict(extraKeywords)) }
 
     var missingPositional: [String] = []
     var missingKeyword: [String] = []
-    for p in parameters where values[p.name] == nil {
-      if let d = p.defaultValue {
-        values[p.name] = d
-      } else if p.kind == .positionalOrKeyword {
-        missingPositional.append(p.name)
-      } else if p.kind == .keywordOnly {
-        missingKeyword.append(p.name)
+    for i in params.indices where slots[i] == nil && params[i].defaultValue == nil {
+      if params[i].kind == .positionalOrKeyword {
+        missingPositional.append(params[i].name)
+      } else if params[i].kind == .keywordOnly {
+        missingKeyword.append(params[i].name)
       }
     }
     if !missingPositional.isEmpty {
@@ -144,8 +150,21 @@ public struct PySignature: CustomStringConvertible {
     if !missingKeyword.isEmpty {
       throw PyException.typeError(Self.missingMessage(functionName, missingKeyword, "keyword-only"))
     }
-    return PyBoundArguments(functionName: functionName, values: values, provided: provided,
+    return PyBoundArguments(functionName: functionName, parameters: params, slots: slots,
                             interpreter: arguments.interpreter)
+  }
+
+  /// `f() takes 2 positional arguments but 3 were given` (CPython's wording).
+  private func tooManyPositional(_ count: Int) -> PyException {
+    var total = 0, required = 0
+    for p in parameters where p.kind == .positionalOrKeyword {
+      total += 1
+      if p.defaultValue == nil { required += 1 }
+    }
+    let takes = required == total ? "\(total)" : "from \(required) to \(total)"
+    let noun = total == 1 && required == total ? "argument" : "arguments"
+    let was = count == 1 ? "was" : "were"
+    return PyException.typeError("\(functionName)() takes \(takes) positional \(noun) but \(count) \(was) given")
   }
 
   static func missingMessage(_ function: String, _ names: [String], _ kind: String) -> String {
@@ -162,30 +181,86 @@ public struct PySignature: CustomStringConvertible {
 }
 
 /// Arguments bound to a `PySignature`: every parameter has a value (given or default).
+///
+/// Values sit in one slot per parameter, in declaration order; lookups by name scan the
+/// (short) parameter list, which is cheaper than building a dictionary on every call.
 public struct PyBoundArguments {
   /// The function name, for error messages from the converters.
   public let functionName: String
-  /// Parameter name → value (defaults filled in; `*args` is a tuple, `**kwargs` a dict).
-  public let values: [String: PyValue]
-  /// The names the caller passed explicitly.
-  public let provided: Set<String>
+  /// The signature's parameters (shared with the signature, not copied).
+  let parameters: [PySignature.Parameter]
+  /// The value the caller gave for each parameter (nil: not given, the default applies);
+  /// `*args` / `**kwargs` slots always hold their tuple / dict.
+  let slots: [PyValue?]
   /// The interpreter making the call, if any.
-  public weak var interpreter: Interpreter?
+  public var interpreter: Interpreter?
+
+  /// Parameter name → value (defaults filled in; `*args` is a tuple, `**kwargs` a dict).
+  public var values: [String: PyValue] {
+    var result: [String: PyValue] = [:]
+    result.reserveCapacity(parameters.count)
+    for i in parameters.indices { result[parameters[i].name] = value(at: i) }
+    return result
+  }
+
+  /// The names the caller passed explicitly.
+  public var provided: Set<String> {
+    Set(parameters.indices.filter { isProvided(at: $0) }.map { parameters[$0].name })
+  }
+
+  @inline(__always)
+  private func index(of name: String) -> Int? {
+    for i in parameters.indices where parameters[i].name == name { return i }
+    return nil
+  }
+
+  @inline(__always)
+  private func value(at i: Int) -> PyValue { slots[i] ?? parameters[i].defaultValue ?? .none }
+
+  private func isProvided(at i: Int) -> Bool {
+    let kind = parameters[i].kind
+    return slots[i] != nil && (kind == .positionalOrKeyword || kind == .keywordOnly)
+  }
 
   /// The value of parameter `name` (`.none` for unknown names).
-  public subscript(_ name: String) -> PyValue { values[name] ?? .none }
+  public subscript(_ name: String) -> PyValue {
+    guard let i = index(of: name) else { return .none }
+    return value(at: i)
+  }
 
   /// Whether the caller passed `name` explicitly.
-  public func isProvided(_ name: String) -> Bool { provided.contains(name) }
+  public func isProvided(_ name: String) -> Bool {
+    guard let i = index(of: name) else { return false }
+    return isProvided(at: i)
+  }
 
   /// Parameter `name` as an Int (`TypeError` naming the parameter otherwise).
-  public func int(_ name: String) throws -> Int { try self[name].asInt(what: "argument '\(name)'") }
+  public func int(_ name: String) throws -> Int {
+    let v = self[name]
+    if case .int(let i) = v { return i }
+    return try v.asInt(what: "argument '\(name)'")
+  }
   /// Parameter `name` as a Double.
-  public func double(_ name: String) throws -> Double { try self[name].asDouble(what: "argument '\(name)'") }
+  public func double(_ name: String) throws -> Double {
+    let v = self[name]
+    if case .float(let d) = v { return d }
+    return try v.asDouble(what: "argument '\(name)'")
+  }
   /// Parameter `name` as a String.
-  public func string(_ name: String) throws -> String { try self[name].asString(what: "argument '\(name)'") }
+  public func string(_ name: String) throws -> String {
+    let v = self[name]
+    if case .str(let s) = v { return s }
+    return try v.asString(what: "argument '\(name)'")
+  }
   /// Parameter `name` as a Bool (Python truthiness of ints/bools/None).
-  public func bool(_ name: String) throws -> Bool { try self[name].asBool(what: "argument '\(name)'") }
+  public func bool(_ name: String) throws -> Bool {
+    let v = self[name]
+    if case .bool(let b) = v { return b }
+    return try v.asBool(what: "argument '\(name)'")
+  }
   /// Parameter `name`, or nil when it is `None`.
-  public func optional(_ name: String) -> PyValue? { self[name].isNone ? nil : self[name] }
+  public func optional(_ name: String) -> PyValue? {
+    let v = self[name]
+    return v.isNone ? nil : v
+  }
 }

@@ -93,7 +93,9 @@ extension TFEnvironment {
     case .none: break
     case .dict(let d):
       feeds.reserveCapacity(d.count)
-      for (k, v) in d.items {
+      // Feed values are shared, not copied: an ndarray's storage goes to the engine as is
+      // (copy-on-write protects the learner's array).
+      try d.forEachItem { k, v in
         let t = try feedKey(k, g)
         feeds.append((t, try array(from: v, dtype: t.dtype, what: "feed value")))
       }
