@@ -104,7 +104,7 @@ extension TFEnvironment {
       var resolved = dir
       if let wd = workingDirectory, !dir.hasPrefix("/") { resolved = pythonPathJoin(wd, dir) }
       let prefix = resolved == dir ? nil : String(resolved.dropLast(dir.count))
-      let seed = a["seed"].isNone ? nil : Int64(try a.int("seed"))
+      let seed = a["seed"].isNone ? defaultDataSeed : Int64(try a.int("seed"))
       var options = FetchOptions()
       options.checkInterrupt = { try PyInterrupt.check() }  // Ctrl-C stops a download or a read
       let d = try translate {
