@@ -65,19 +65,24 @@ final class DataSetObject: PyObject {
     case "labels": return env.wrap(labels)
     case "num_examples": return .int(d.numExamples)
     case "epochs_completed": return .int(d.epochsCompleted)
-    case "next_batch":
-      return method("DataSet", PySignature("next_batch", [.required("batch_size"), .optional("fake_data", .false), .optional("shuffle", .true)]),
-                    doc: "The next batch_size examples as a tuple (images, labels); reshuffled after each pass.") { a in
-        let n = try a.int("batch_size")
-        env.lastBatchSize = n
-        let batch = try env.translate { try d.nextBatch(n, shuffle: try a.bool("shuffle")) }
-        return .tuple([env.wrap(NDArray(shape: batch.imagesShape, floats: batch.images)),
-                       env.wrap(TFEnvironment.labelsArray(batch.labels))])
-      }
+    case "next_batch": return nextBatchMethod
     default: return nil
     }
   }
   func pyDir() -> [String] { ["images", "labels", "num_examples", "epochs_completed", "next_batch"] }
+
+  /// `next_batch`, made once: the training loop looks it up on every step.
+  private lazy var nextBatchMethod: PyValue = {
+    let d = dataset
+    return method("DataSet", PySignature("next_batch", [.required("batch_size"), .optional("fake_data", .false), .optional("shuffle", .true)]),
+                  doc: "The next batch_size examples as a tuple (images, labels); reshuffled after each pass.") { [unowned env] a in
+      let n = try a.int("batch_size")
+      env.lastBatchSize = n
+      let batch = try env.translate { try d.nextBatch(n, shuffle: try a.bool("shuffle")) }
+      return .tuple([env.wrap(NDArray(shape: batch.imagesShape, floats: batch.images)),
+                     env.wrap(TFEnvironment.labelsArray(batch.labels))])
+    }
+  }()
 }
 
 extension TFEnvironment {
