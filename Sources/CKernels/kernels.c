@@ -267,3 +267,24 @@ void ck_softmax_tf(const float *x, float *y, long rows, long cols, int logMode) 
     default: ck_softmax_tf_generic(x, y, rows, cols, logMode); return;
   }
 }
+
+int ck_math_tf_isa(const char *name, int op, const float *x, float *y, long rows, long cols) {
+  int best = detect_isa(), want;
+  if (strcmp(name, "generic") == 0) want = ISA_GENERIC;
+  else if (strcmp(name, "avx2") == 0) want = ISA_AVX2;
+  else if (strcmp(name, "avx512") == 0) want = ISA_AVX512;
+  else return 0;
+  if (want > best) return 0;
+  void (*ex)(const float *, float *, long) = ck_exp_tf_generic, (*lg)(const float *, float *, long) = ck_log_tf_generic;
+  void (*sm)(const float *, float *, long, long, int) = ck_softmax_tf_generic;
+#if defined(__x86_64__)
+  if (want == ISA_AVX2) { ex = ck_exp_tf_avx2; lg = ck_log_tf_avx2; sm = ck_softmax_tf_avx2; }
+  if (want == ISA_AVX512) { ex = ck_exp_tf_avx512; lg = ck_log_tf_avx512; sm = ck_softmax_tf_avx512; }
+#endif
+  switch (op) {
+    case 0: ex(x, y, rows * cols); return 1;
+    case 1: lg(x, y, rows * cols); return 1;
+    case 2: case 3: sm(x, y, rows, cols, op == 3); return 1;
+    default: return 0;
+  }
+}
