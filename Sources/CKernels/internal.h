@@ -20,11 +20,20 @@ void ck_sgemm_avx512layout(int transA, int transB, long m, long n, long k, float
 
 void ck_softmax_rows_generic(const float *x, float *y, long rows, long cols, int logMode);
 void ck_exp_generic(const float *x, float *y, long n);
+void ck_exp_tf_generic(const float *x, float *y, long n);
+void ck_log_tf_generic(const float *x, float *y, long n);
+void ck_softmax_tf_generic(const float *x, float *y, long rows, long cols, int logMode);
 #if defined(__x86_64__)
 void ck_softmax_rows_avx2(const float *x, float *y, long rows, long cols, int logMode);
 void ck_exp_avx2(const float *x, float *y, long n);
 void ck_softmax_rows_avx512(const float *x, float *y, long rows, long cols, int logMode);
 void ck_exp_avx512(const float *x, float *y, long n);
+void ck_exp_tf_avx2(const float *x, float *y, long n);
+void ck_log_tf_avx2(const float *x, float *y, long n);
+void ck_softmax_tf_avx2(const float *x, float *y, long rows, long cols, int logMode);
+void ck_exp_tf_avx512(const float *x, float *y, long n);
+void ck_log_tf_avx512(const float *x, float *y, long n);
+void ck_softmax_tf_avx512(const float *x, float *y, long rows, long cols, int logMode);
 #endif
 
 /* A reusable per-thread scratch buffer of at least n floats (64-byte aligned), or NULL. */

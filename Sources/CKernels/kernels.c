@@ -80,7 +80,7 @@ static sgemm_fn kernel_for(int which) {
   }
 }
 
-/* One half of a row-split product, run on a worker thread. */
+/* One part of a row-split product. */
 typedef struct {
   sgemm_fn fn;
   int transA, transB;
@@ -91,47 +91,106 @@ typedef struct {
   float *c;
 } gemm_job;
 
-static void *run_job(void *arg) {
-  gemm_job *j = (gemm_job *)arg;
+static void run_job(const gemm_job *j) {
   j->fn(j->transA, j->transB, j->m, j->n, j->k, j->alpha, j->a, j->lda, j->b, j->ldb, j->beta, j->c, j->ldc);
-  ck_scratch_release();
+}
+
+/* A single persistent helper thread (the machine kind has two cores). A caller hands it one job,
+   computes the other part itself, then waits. The helper spins briefly for a job before blocking
+   on a condition variable, and the caller spins briefly for completion before blocking, so
+   neither burns a core for long. One caller at a time owns the helper (`pool_owned`); a
+   concurrent caller simply computes its whole product on its own thread, which gives the same
+   numbers: every element of C is computed by the same code whatever the row split. */
+static pthread_mutex_t pool_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t pool_work_cv = PTHREAD_COND_INITIALIZER;
+static pthread_cond_t pool_done_cv = PTHREAD_COND_INITIALIZER;
+static pthread_once_t pool_once = PTHREAD_ONCE_INIT;
+static int pool_ok = 0;            /* the helper thread exists */
+static int pool_owned = 0;         /* a caller is using the helper (atomic) */
+static long pool_posted = 0;       /* jobs posted (atomic; written under pool_mu) */
+static long pool_finished = 0;     /* jobs finished (atomic; written under pool_mu) */
+static const gemm_job *pool_job = NULL;
+
+/* About 20-60 microseconds of polling before sleeping. */
+#define POOL_SPINS 2000
+
+static inline void cpu_relax(void) {
+#if defined(__x86_64__)
+  __builtin_ia32_pause();
+#elif defined(__aarch64__)
+  __asm__ __volatile__("yield");
+#endif
+}
+
+static void *pool_main(void *arg) {
+  (void)arg;
+  long seen = 0;
+  for (;;) {
+    for (int i = 0; i < POOL_SPINS && __atomic_load_n(&pool_posted, __ATOMIC_ACQUIRE) == seen; i++) cpu_relax();
+    pthread_mutex_lock(&pool_mu);
+    while (__atomic_load_n(&pool_posted, __ATOMIC_ACQUIRE) == seen) pthread_cond_wait(&pool_work_cv, &pool_mu);
+    seen = pool_posted;
+    const gemm_job *j = pool_job;
+    pthread_mutex_unlock(&pool_mu);
+    run_job(j);
+    pthread_mutex_lock(&pool_mu);
+    __atomic_store_n(&pool_finished, seen, __ATOMIC_RELEASE);
+    pthread_cond_signal(&pool_done_cv);
+    pthread_mutex_unlock(&pool_mu);
+  }
   return NULL;
 }
 
-/* Products of at least this many multiply-adds are split by rows over two threads (the machine
-   kind has two cores); smaller ones stay on the caller's thread, where a thread start would
-   cost more than it saves. */
-#define SPLIT_MACS 16000000.0
+static void pool_start(void) {
+  pthread_t t;
+  pthread_attr_t attr;
+  if (pthread_attr_init(&attr) != 0) return;
+  pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+  if (pthread_create(&t, &attr, pool_main, NULL) == 0) pool_ok = 1;
+  pthread_attr_destroy(&attr);
+}
+
+/* Runs `j` on the helper thread while the caller runs `mine`; returns 0 (running nothing) if
+   the helper is unavailable or owned by another caller. */
+static int pool_run2(const gemm_job *j, const gemm_job *mine) {
+  pthread_once(&pool_once, pool_start);
+  if (!pool_ok) return 0;
+  if (__atomic_exchange_n(&pool_owned, 1, __ATOMIC_ACQUIRE)) return 0;
+  pthread_mutex_lock(&pool_mu);
+  pool_job = j;
+  long ticket = pool_posted + 1;
+  __atomic_store_n(&pool_posted, ticket, __ATOMIC_RELEASE);
+  pthread_cond_signal(&pool_work_cv);
+  pthread_mutex_unlock(&pool_mu);
+  run_job(mine);
+  for (int i = 0; i < POOL_SPINS && __atomic_load_n(&pool_finished, __ATOMIC_ACQUIRE) != ticket; i++) cpu_relax();
+  if (__atomic_load_n(&pool_finished, __ATOMIC_ACQUIRE) != ticket) {
+    pthread_mutex_lock(&pool_mu);
+    while (__atomic_load_n(&pool_finished, __ATOMIC_ACQUIRE) != ticket) pthread_cond_wait(&pool_done_cv, &pool_mu);
+    pthread_mutex_unlock(&pool_mu);
+  }
+  __atomic_store_n(&pool_owned, 0, __ATOMIC_RELEASE);
+  return 1;
+}
+
+/* Products of at least this many multiply-adds are split by rows over two threads; smaller ones
+   stay on the caller's thread, where the hand-off would cost more than it saves (a training
+   step's products are 0.78M each). */
+#define SPLIT_MACS 4000000.0
 
 void ck_sgemm(int transA, int transB, long m, long n, long k, float alpha,
               const float *a, long lda, const float *b, long ldb,
               float beta, float *c, long ldc) {
   if (m <= 0 || n <= 0) return;
+  sgemm_fn fn = kernel_for(isa());
   if ((double)m * (double)n * (double)k >= SPLIT_MACS && m >= 64) {
-    sgemm_fn fn = kernel_for(isa());
     long half = (m / 2 + 15) / 16 * 16;
-    gemm_job job = {fn, transA, transB, half, n, k, alpha, beta, a, b, lda, ldb, ldc, c};
-    pthread_t t;
-    if (pthread_create(&t, NULL, run_job, &job) == 0) {
-      const float *a2 = transA ? a + half : a + half * lda;
-      fn(transA, transB, m - half, n, k, alpha, a2, lda, b, ldb, beta, c + half * ldc, ldc);
-      pthread_join(t, NULL);
-      return;
-    }
+    const float *a2 = transA ? a + half : a + half * lda;
+    gemm_job top = {fn, transA, transB, half, n, k, alpha, beta, a, b, lda, ldb, ldc, c};
+    gemm_job bottom = {fn, transA, transB, m - half, n, k, alpha, beta, a2, b, lda, ldb, ldc, c + half * ldc};
+    if (pool_run2(&bottom, &top)) return;
   }
-  switch (isa()) {
-#if defined(__x86_64__)
-    case ISA_AVX512:
-      ck_sgemm_avx512(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-      return;
-    case ISA_AVX2:
-      ck_sgemm_avx2(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-      return;
-#endif
-    default:
-      ck_sgemm_generic(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-      return;
-  }
+  fn(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }
 
 int ck_sgemm_isa(const char *name, int transA, int transB, long m, long n, long k, float alpha,
@@ -176,5 +235,56 @@ void ck_exp(const float *x, float *y, long n) {
     case ISA_AVX2: ck_exp_avx2(x, y, n); return;
 #endif
     default: ck_exp_generic(x, y, n); return;
+  }
+}
+
+void ck_exp_tf(const float *x, float *y, long n) {
+  switch (isa()) {
+#if defined(__x86_64__)
+    case ISA_AVX512: ck_exp_tf_avx512(x, y, n); return;
+    case ISA_AVX2: ck_exp_tf_avx2(x, y, n); return;
+#endif
+    default: ck_exp_tf_generic(x, y, n); return;
+  }
+}
+
+void ck_log_tf(const float *x, float *y, long n) {
+  switch (isa()) {
+#if defined(__x86_64__)
+    case ISA_AVX512: ck_log_tf_avx512(x, y, n); return;
+    case ISA_AVX2: ck_log_tf_avx2(x, y, n); return;
+#endif
+    default: ck_log_tf_generic(x, y, n); return;
+  }
+}
+
+void ck_softmax_tf(const float *x, float *y, long rows, long cols, int logMode) {
+  switch (isa()) {
+#if defined(__x86_64__)
+    case ISA_AVX512: ck_softmax_tf_avx512(x, y, rows, cols, logMode); return;
+    case ISA_AVX2: ck_softmax_tf_avx2(x, y, rows, cols, logMode); return;
+#endif
+    default: ck_softmax_tf_generic(x, y, rows, cols, logMode); return;
+  }
+}
+
+int ck_math_tf_isa(const char *name, int op, const float *x, float *y, long rows, long cols) {
+  int best = detect_isa(), want;
+  if (strcmp(name, "generic") == 0) want = ISA_GENERIC;
+  else if (strcmp(name, "avx2") == 0) want = ISA_AVX2;
+  else if (strcmp(name, "avx512") == 0) want = ISA_AVX512;
+  else return 0;
+  if (want > best) return 0;
+  void (*ex)(const float *, float *, long) = ck_exp_tf_generic, (*lg)(const float *, float *, long) = ck_log_tf_generic;
+  void (*sm)(const float *, float *, long, long, int) = ck_softmax_tf_generic;
+#if defined(__x86_64__)
+  if (want == ISA_AVX2) { ex = ck_exp_tf_avx2; lg = ck_log_tf_avx2; sm = ck_softmax_tf_avx2; }
+  if (want == ISA_AVX512) { ex = ck_exp_tf_avx512; lg = ck_log_tf_avx512; sm = ck_softmax_tf_avx512; }
+#endif
+  switch (op) {
+    case 0: ex(x, y, rows * cols); return 1;
+    case 1: lg(x, y, rows * cols); return 1;
+    case 2: case 3: sm(x, y, rows, cols, op == 3); return 1;
+    default: return 0;
   }
 }

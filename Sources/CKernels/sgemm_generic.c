@@ -7,7 +7,10 @@
 #pragma clang diagnostic ignored "-Wpsabi"
 
 #define VL 4
-#define NC_MAX 6
+#define DOT_MR 2
+#define DOT_NC 5
+#define OUT_MV 2
+#define OUT_NC 5
 #define PANEL_MR 6
 #define FN(x) x##_generic
 #define FMA(a, b, c) ((a) * (b) + (c))

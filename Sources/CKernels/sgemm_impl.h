@@ -1,21 +1,27 @@
 /* One sgemm implementation, instantiated per ISA by the file that includes it.
  *
  * The includer defines VL (floats per vector), FN(name) (adds an ISA suffix), FMA(a, b, c)
- * (a*b + c) and NC_MAX (columns per block in the skinny kernels, sized to the register file),
- * and wraps the include in `#pragma clang attribute push(target(...))` so every function here is
+ * (a*b + c), the register blocking of the skinny kernels (DOT_MR x DOT_NC blocks for `dot`,
+ * OUT_MV vectors x OUT_NC columns for `outer`, sized to the register file) and PANEL_MR, and
+ * wraps the include in `#pragma clang attribute push(target(...))` so every function here is
  * compiled for that ISA. Row-major throughout; op(A) is m x k, op(B) is k x n.
  *
  * Three kernels, chosen by shape:
  *  - dot:   n small, A not transposed. C[i,j] = <A[i,:], Bt[j,:]>, vectorised along k (contiguous
- *           in A and in B^T, which is packed once if B is not already transposed). Two rows of C
- *           per pass, all (up to NC_MAX) columns in registers: the forward x*W of the tutorial.
- *  - outer: n small, A transposed (A stored k x m). Vectorised along m: for each p, a vector of
- *           A[p, i..i+2VL) times the broadcast op(B)[p,j] for every j: the dW = x^T*g shape.
+ *           in A and in B^T, which is packed once if B is not already transposed). DOT_MR rows
+ *           times DOT_NC columns per block, horizontal sums at the end: the forward x*W.
+ *  - outer: n small, A transposed (A stored k x m). Vectorised along m: for each p, OUT_MV
+ *           vectors of A[p, i..] times the broadcast op(B)[p,j] for every j: the dW = x^T*g shape.
  *  - panel: everything else. B packed into k x 2VL panels (zero-padded), MR rows of C at a time,
  *           op(A)[i,p] broadcast from either layout.
  */
 #include <stdlib.h>
 #include <string.h>
+
+/* Bytes of A rows the dot kernel streams per chunk (kept in L2 while Bt blocks pass over it). */
+#ifndef DOT_CHUNK_BYTES
+#define DOT_CHUNK_BYTES (192 * 1024)
+#endif
 
 typedef float FN(vf) __attribute__((ext_vector_type(VL)));
 typedef float FN(vfu) __attribute__((ext_vector_type(VL), aligned(4)));
@@ -78,60 +84,67 @@ static inline __attribute__((always_inline)) void FN(put)(float *c, float x, flo
   *c = beta == 0.0f ? alpha * x : alpha * x + beta * *c;
 }
 
-/* ---- dot kernel: rows i0, i0+1 (if two) against NC columns of Bt ---- */
+/* ---- dot kernel: R rows of A against NC rows of Bt, both contiguous along k ---- */
 static inline __attribute__((always_inline)) void FN(dot_block)(
-    const int NC, const int two, long k, const float *a0p, const float *a1p,
-    const float *bt, long ldbt, float alpha, float beta, float *c0, float *c1) {
-  V acc0[NC_MAX], acc1[NC_MAX];
-  for (int j = 0; j < NC; j++) { acc0[j] = FN(splat)(0); acc1[j] = FN(splat)(0); }
+    const int R, const int NC, long k, const float *a, long lda, const float *bt, long ldbt,
+    float alpha, float beta, float *c, long ldc) {
+  V acc[DOT_MR][DOT_NC];
+  for (int r = 0; r < R; r++)
+    for (int j = 0; j < NC; j++) acc[r][j] = FN(splat)(0);
   long kv = k - k % VL;
   for (long p = 0; p < kv; p += VL) {
-    V a0 = FN(ld)(a0p + p);
-    V a1 = two ? FN(ld)(a1p + p) : a0;
+    V av[DOT_MR];
+    for (int r = 0; r < R; r++) av[r] = FN(ld)(a + r * lda + p);
     for (int j = 0; j < NC; j++) {
       V b = FN(ld)(bt + j * ldbt + p);
-      acc0[j] = FMA(a0, b, acc0[j]);
-      if (two) acc1[j] = FMA(a1, b, acc1[j]);
+      for (int r = 0; r < R; r++) acc[r][j] = FMA(av[r], b, acc[r][j]);
     }
   }
-  V all[2 * NC_MAX];
-  float sums[2 * NC_MAX];
-  for (int j = 0; j < NC; j++) { all[j] = acc0[j]; all[NC + j] = acc1[j]; }
-  FN(hsums)(all, two ? 2 * NC : NC, sums);
-  for (int j = 0; j < NC; j++) {
-    float s0 = sums[j], s1 = two ? sums[NC + j] : 0;
-    const float *bj = bt + j * ldbt;
-    for (long p = kv; p < k; p++) {
-      s0 += a0p[p] * bj[p];
-      if (two) s1 += a1p[p] * bj[p];
+  V all[DOT_MR * DOT_NC];
+  float sums[DOT_MR * DOT_NC];
+  for (int r = 0; r < R; r++)
+    for (int j = 0; j < NC; j++) all[r * NC + j] = acc[r][j];
+  FN(hsums)(all, R * NC, sums);
+  for (int r = 0; r < R; r++) {
+    const float *ar = a + r * lda;
+    for (int j = 0; j < NC; j++) {
+      float s = sums[r * NC + j];
+      const float *bj = bt + j * ldbt;
+      for (long p = kv; p < k; p++) s += ar[p] * bj[p];
+      FN(put)(c + r * ldc + j, s, alpha, beta);
     }
-    FN(put)(c0 + j, s0, alpha, beta);
-    if (two) FN(put)(c1 + j, s1, alpha, beta);
   }
 }
 
-#define DOT_CASE(NCV)                                                                       \
-  case NCV:                                                                                 \
-    if (two) FN(dot_block)(NCV, 1, k, a0p, a0p + lda, btj, ldbt, alpha, beta, c0, c0 + ldc); \
-    else FN(dot_block)(NCV, 0, k, a0p, a0p, btj, ldbt, alpha, beta, c0, c0);                 \
+#define DOT_CASE(NCV)                                                                  \
+  case NCV:                                                                            \
+    for (i = i0; i + DOT_MR <= i1; i += DOT_MR)                                         \
+      FN(dot_block)(DOT_MR, NCV, k, a + i * lda, lda, btj, ldbt, alpha, beta, c + i * ldc + j0, ldc); \
+    for (; i < i1; i++)                                                                 \
+      FN(dot_block)(1, NCV, k, a + i * lda, lda, btj, ldbt, alpha, beta, c + i * ldc + j0, ldc); \
     break;
 
 static void FN(dot)(long m, long n, long k, float alpha, const float *a, long lda,
                     const float *bt, long ldbt, float beta, float *c, long ldc) {
-  /* Rows outer, column blocks inner: each pair of A rows is streamed from memory once and
-     re-read from L1 for the next column block (n = 10 is two blocks on AVX2; the 10000-row test
-     product is bound by memory bandwidth, so reading A twice cost twice the time). */
-  for (long i = 0; i < m; i += 2) {
-    int two = i + 1 < m;
-    const float *a0p = a + i * lda;
-    for (long j0 = 0; j0 < n; j0 += NC_MAX) {
-      int nc = (int)(n - j0 < NC_MAX ? n - j0 : NC_MAX);
+  /* Column blocks of at most DOT_NC rows of Bt, balanced (n = 10 is 5 + 5 on AVX2). A chunk of
+     A rows that fits in L2 is streamed from memory once; within it, each column block of Bt
+     (5 x 784 floats = 16 KB) stays in L1 while every row block of the chunk passes over it.
+     Every C element is the same lane-wise FMA chain and the same horizontal-sum tree whatever
+     block it falls in, so results do not depend on m, on the chunking or on a row split. */
+  long nb = (n + DOT_NC - 1) / DOT_NC;
+  long w = (n + nb - 1) / nb;
+  long chunk = (long)(DOT_CHUNK_BYTES / sizeof(float)) / (k > 0 ? k : 1);
+  chunk = chunk < DOT_MR ? DOT_MR : chunk / DOT_MR * DOT_MR;
+  for (long i0 = 0; i0 < m; i0 += chunk) {
+    long i1 = m - i0 < chunk ? m : i0 + chunk;
+    for (long j0 = 0; j0 < n; j0 += w) {
+      int nc = (int)(n - j0 < w ? n - j0 : w);
       const float *btj = bt + j0 * ldbt;
-      float *c0 = c + i * ldc + j0;
+      long i;
       switch (nc) {
-        DOT_CASE(1) DOT_CASE(2) DOT_CASE(3) DOT_CASE(4) DOT_CASE(5) DOT_CASE(6)
-#if NC_MAX > 6
-        DOT_CASE(7) DOT_CASE(8) DOT_CASE(9) DOT_CASE(10) DOT_CASE(11) DOT_CASE(12)
+        DOT_CASE(1) DOT_CASE(2) DOT_CASE(3) DOT_CASE(4) DOT_CASE(5)
+#if DOT_NC > 5
+        DOT_CASE(6) DOT_CASE(7) DOT_CASE(8)
 #endif
         default: break;
       }
@@ -139,59 +152,77 @@ static void FN(dot)(long m, long n, long k, float alpha, const float *a, long ld
   }
 }
 
-/* ---- outer kernel: 2*VL rows of C (along m) times NC columns, A stored k x m ---- */
+/* ---- outer kernel: OUT_MV*VL rows of C (along m) times NC columns, A stored k x m ---- */
+/* bp: op(B) columns j0..j0+NC packed as k x NC (row p at bp + p*NC). */
 static inline __attribute__((always_inline)) void FN(outer_block)(
-    const int NC, long rows, long k, const float *a, long lda, const float *b, long bstrideP,
-    long bstrideJ, float alpha, float beta, float *c, long ldc) {
-  V acc0[NC_MAX], acc1[NC_MAX];
-  for (int j = 0; j < NC; j++) { acc0[j] = FN(splat)(0); acc1[j] = FN(splat)(0); }
-  if (rows == 2 * VL) {
-    for (long p = 0; p < k; p++) {
-      V a0 = FN(ld)(a + p * lda), a1 = FN(ld)(a + p * lda + VL);
-      const float *bp = b + p * bstrideP;
+    const int NC, long rows, long k, const float *a, long lda, const float *bp,
+    float alpha, float beta, float *c, long ldc) {
+  V acc[OUT_MV][OUT_NC];
+  for (int v = 0; v < OUT_MV; v++)
+    for (int j = 0; j < NC; j++) acc[v][j] = FN(splat)(0);
+  if (rows == OUT_MV * VL) {
+    for (long p = 0; p < k; p++, a += lda, bp += NC) {
+      V av[OUT_MV];
+      for (int v = 0; v < OUT_MV; v++) av[v] = FN(ld)(a + v * VL);
       for (int j = 0; j < NC; j++) {
-        V bb = FN(splat)(bp[j * bstrideJ]);
-        acc0[j] = FMA(a0, bb, acc0[j]);
-        acc1[j] = FMA(a1, bb, acc1[j]);
+        V bb = FN(splat)(bp[j]);
+        for (int v = 0; v < OUT_MV; v++) acc[v][j] = FMA(av[v], bb, acc[v][j]);
       }
     }
   } else {
-    long r0 = rows < VL ? rows : VL, r1 = rows - r0;
-    for (long p = 0; p < k; p++) {
-      V a0 = r0 == VL ? FN(ld)(a + p * lda) : FN(ldpart)(a + p * lda, r0);
-      V a1 = r1 > 0 ? FN(ldpart)(a + p * lda + VL, r1) : FN(splat)(0);
-      const float *bp = b + p * bstrideP;
+    for (long p = 0; p < k; p++, a += lda, bp += NC) {
+      V av[OUT_MV];
+      for (int v = 0; v < OUT_MV; v++) {
+        long r = rows - v * VL;
+        av[v] = r >= VL ? FN(ld)(a + v * VL) : r > 0 ? FN(ldpart)(a + v * VL, r) : FN(splat)(0);
+      }
       for (int j = 0; j < NC; j++) {
-        V bb = FN(splat)(bp[j * bstrideJ]);
-        acc0[j] = FMA(a0, bb, acc0[j]);
-        acc1[j] = FMA(a1, bb, acc1[j]);
+        V bb = FN(splat)(bp[j]);
+        for (int v = 0; v < OUT_MV; v++) acc[v][j] = FMA(av[v], bb, acc[v][j]);
       }
     }
   }
-  float t[NC_MAX][2 * VL];
-  for (int j = 0; j < NC; j++) { FN(st)(t[j], acc0[j]); FN(st)(t[j] + VL, acc1[j]); }
-  for (long r = 0; r < rows; r++)
-    for (int j = 0; j < NC; j++) FN(put)(c + r * ldc + j, t[j][r], alpha, beta);
+  float t[OUT_NC][OUT_MV * VL];
+  for (int j = 0; j < NC; j++)
+    for (int v = 0; v < OUT_MV; v++) FN(st)(t[j] + v * VL, acc[v][j]);
+  if (beta == 0.0f && alpha == 1.0f) {
+    for (long r = 0; r < rows; r++)
+      for (int j = 0; j < NC; j++) c[r * ldc + j] = t[j][r];
+  } else {
+    for (long r = 0; r < rows; r++)
+      for (int j = 0; j < NC; j++) FN(put)(c + r * ldc + j, t[j][r], alpha, beta);
+  }
 }
 
-#define OUTER_CASE(NCV)                                                                         \
-  case NCV:                                                                                     \
-    FN(outer_block)(NCV, rows, k, a + i0, lda, bj, bsP, bsJ, alpha, beta, c + i0 * ldc + j0, ldc); \
+#define OUTER_CASE(NCV)                                                                          \
+  case NCV:                                                                                      \
+    FN(outer_block)(NCV, rows, k, a + i0, lda, bp + j0 * k, alpha, beta, c + i0 * ldc + j0, ldc); \
     break;
 
 static void FN(outer)(int transB, long m, long n, long k, float alpha, const float *a, long lda,
                       const float *b, long ldb, float beta, float *c, long ldc) {
   long bsP = transB ? 1 : ldb, bsJ = transB ? ldb : 1;
-  /* Row blocks outer, column blocks inner: the k x 2VL strip of A is read from L2 once and from
-     L1 for the next column block, instead of streaming all of A once per column block. */
-  for (long i0 = 0; i0 < m; i0 += 2 * VL) {
-    long rows = m - i0 < 2 * VL ? m - i0 : 2 * VL;
-    for (long j0 = 0; j0 < n; j0 += NC_MAX) {
-      int nc = (int)(n - j0 < NC_MAX ? n - j0 : NC_MAX);
-      const float *bj = b + j0 * bsJ;
+  long nb = (n + OUT_NC - 1) / OUT_NC;
+  long w = (n + nb - 1) / nb;
+  /* op(B) (k x n, small) packed per column block as k x nc, so the broadcasts of a step are at
+     constant offsets from one pointer. */
+  float *bp = ck_scratch((size_t)n * (size_t)k);
+  if (!bp) return;
+  for (long j0 = 0; j0 < n; j0 += w) {
+    long nc = n - j0 < w ? n - j0 : w;
+    float *dst = bp + j0 * k;
+    for (long p = 0; p < k; p++)
+      for (long j = 0; j < nc; j++) dst[p * nc + j] = b[p * bsP + (j0 + j) * bsJ];
+  }
+  /* Row blocks outer, column blocks inner: the k x (OUT_MV*VL) strip of A is read from L2 once
+     and from L1 for the next column block, instead of streaming all of A once per column block. */
+  for (long i0 = 0; i0 < m; i0 += OUT_MV * VL) {
+    long rows = m - i0 < OUT_MV * VL ? m - i0 : OUT_MV * VL;
+    for (long j0 = 0; j0 < n; j0 += w) {
+      int nc = (int)(n - j0 < w ? n - j0 : w);
       switch (nc) {
         OUTER_CASE(1) OUTER_CASE(2) OUTER_CASE(3) OUTER_CASE(4) OUTER_CASE(5) OUTER_CASE(6)
-#if NC_MAX > 6
+#if OUT_NC > 6
         OUTER_CASE(7) OUTER_CASE(8) OUTER_CASE(9) OUTER_CASE(10) OUTER_CASE(11) OUTER_CASE(12)
 #endif
         default: break;

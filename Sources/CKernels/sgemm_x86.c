@@ -4,14 +4,20 @@
 
 #pragma clang attribute push(__attribute__((target("avx2,fma"))), apply_to = function)
 #define VL 8
-#define NC_MAX 6
+#define DOT_MR 2
+#define DOT_NC 5
+#define OUT_MV 2
+#define OUT_NC 5
 #define PANEL_MR 6
 #define FN(x) x##_avx2
 #define FMA(a, b, c) __builtin_elementwise_fma(a, b, c)
 #include "sgemm_impl.h"
 #include "softmax_impl.h"
 #undef VL
-#undef NC_MAX
+#undef DOT_MR
+#undef DOT_NC
+#undef OUT_MV
+#undef OUT_NC
 #undef PANEL_MR
 #undef FN
 #undef FMA
@@ -19,14 +25,20 @@
 
 #pragma clang attribute push(__attribute__((target("avx512f,avx2,fma"))), apply_to = function)
 #define VL 16
-#define NC_MAX 12
+#define DOT_MR 4
+#define DOT_NC 5
+#define OUT_MV 2
+#define OUT_NC 10
 #define PANEL_MR 12
 #define FN(x) x##_avx512
 #define FMA(a, b, c) __builtin_elementwise_fma(a, b, c)
 #include "sgemm_impl.h"
 #include "softmax_impl.h"
 #undef VL
-#undef NC_MAX
+#undef DOT_MR
+#undef DOT_NC
+#undef OUT_MV
+#undef OUT_NC
 #undef PANEL_MR
 #undef FN
 #undef FMA
@@ -39,13 +51,19 @@
 #pragma clang diagnostic ignored "-Wpsabi"
 #pragma clang attribute push(__attribute__((target("avx2,fma"))), apply_to = function)
 #define VL 16
-#define NC_MAX 12
+#define DOT_MR 4
+#define DOT_NC 5
+#define OUT_MV 2
+#define OUT_NC 10
 #define PANEL_MR 12
 #define FN(x) x##_avx512layout
 #define FMA(a, b, c) __builtin_elementwise_fma(a, b, c)
 #include "sgemm_impl.h"
 #undef VL
-#undef NC_MAX
+#undef DOT_MR
+#undef DOT_NC
+#undef OUT_MV
+#undef OUT_NC
 #undef PANEL_MR
 #undef FN
 #undef FMA

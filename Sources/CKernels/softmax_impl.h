@@ -79,3 +79,107 @@ void FN(ck_softmax_rows)(const float *x, float *y, long rows, long cols, int log
 }
 
 void FN(ck_exp)(const float *x, float *y, long n) { FN(exp_array)(y, x, n); }
+
+/* ---- TensorFlow-exact float math: the engine's FastMath (Eigen's Cephes exp/log), vectorised ----
+ * The same operations in the same order as TFGraph's FastMath, with contraction into fused
+ * multiply-adds switched off, so every result is bit-identical to the scalar Swift version. */
+
+static inline __attribute__((always_inline)) float FN(tf_floor)(float x) {
+  float r = (x + 12582912.0f) - 12582912.0f;
+  return r > x ? r - 1.0f : r;
+}
+
+static inline __attribute__((always_inline)) float FN(tf_exp1)(float x0) {
+#pragma clang fp contract(off)
+  float x = x0 < -88.3762626647950f ? -88.3762626647950f : x0;
+  x = x > 88.3762626647949f ? 88.3762626647949f : x;
+  float fx = FN(tf_floor)(x * 1.44269504088896341f + 0.5f);
+  x = x - fx * 0.693359375f + fx * 2.12194440e-4f;
+  float z = x * x;
+  float y = 1.9875691500e-4f;
+  y = y * x + 1.3981999507e-3f;
+  y = y * x + 8.3334519073e-3f;
+  y = y * x + 4.1665795894e-2f;
+  y = y * x + 1.6666665459e-1f;
+  y = y * x + 5.0000001201e-1f;
+  y = y * z + x + 1.0f;
+  float biased = fx < -127.0f ? 0.0f : fx + 127.0f; /* a whole number in 0...255 */
+  float t = biased + 8388608.0f;
+  uint32_t tb;
+  memcpy(&tb, &t, sizeof tb);
+  uint32_t n = (tb - 0x4B000000u) << 23;
+  float scale;
+  memcpy(&scale, &n, sizeof scale);
+  float r = y * scale;
+  r = x0 > 88.3762626647949f ? __builtin_inff() : r;
+  return x0 != x0 ? x0 : r;
+}
+
+static inline __attribute__((always_inline)) float FN(tf_log1)(float x0) {
+#pragma clang fp contract(off)
+  float xc = x0 < 1.17549435e-38f ? 1.17549435e-38f : x0;
+  uint32_t bits;
+  memcpy(&bits, &xc, sizeof bits);
+  uint32_t eb = (bits >> 23) | 0x4B000000u, mb = (bits & 0x007FFFFFu) | 0x3F000000u;
+  float ef, x;
+  memcpy(&ef, &eb, sizeof ef);
+  memcpy(&x, &mb, sizeof x);
+  float e0 = ef - 8388734.0f;
+  int small = x < 0.707106781186547524f;
+  float e = small ? e0 - 1.0f : e0;
+  x = (small ? x + x : x) - 1.0f;
+  float z = x * x;
+  float y = 7.0376836292e-2f;
+  y = y * x - 1.1514610310e-1f;
+  y = y * x + 1.1676998740e-1f;
+  y = y * x - 1.2420140846e-1f;
+  y = y * x + 1.4249322787e-1f;
+  y = y * x - 1.6668057665e-1f;
+  y = y * x + 2.0000714765e-1f;
+  y = y * x - 2.4999993993e-1f;
+  y = y * x + 3.3333331174e-1f;
+  y = y * x * z;
+  y = y - e * 2.12194440e-4f;
+  y = y - z * 0.5f;
+  float r = x + y + e * 0.693359375f;
+  r = x0 == 0.0f ? -__builtin_inff() : r;
+  r = x0 < 0.0f ? __builtin_nanf("") : r;
+  return (x0 != x0 || x0 == __builtin_inff()) ? x0 : r;
+}
+
+void FN(ck_exp_tf)(const float *x, float *y, long n) {
+  for (long i = 0; i < n; i++) y[i] = FN(tf_exp1)(x[i]);
+}
+
+void FN(ck_log_tf)(const float *x, float *y, long n) {
+  for (long i = 0; i < n; i++) y[i] = FN(tf_log1)(x[i]);
+}
+
+/* The engine's Softmax/LogSoftmax kernel: per row, subtract the (NaN-propagating) maximum,
+   exponentiate, sum in column order, then scale by 1/sum or subtract log(sum). */
+void FN(ck_softmax_tf)(const float *x, float *y, long rows, long cols, int logMode) {
+#pragma clang fp contract(off)
+  for (long r = 0; r < rows; r++) {
+    const float *row = x + r * cols;
+    float *out = y + r * cols;
+    float m = -__builtin_inff();
+    for (long c = 0; c < cols; c++) m = (row[c] > m || row[c] != row[c]) ? row[c] : m;
+    for (long c = 0; c < cols; c++) out[c] = row[c] - m;
+  }
+  FN(ck_exp_tf)(y, y, rows * cols);
+  for (long r = 0; r < rows; r++) {
+    const float *row = x + r * cols;
+    float *out = y + r * cols;
+    float s = 0.0f;
+    for (long c = 0; c < cols; c++) s += out[c];
+    if (logMode) {
+      float ls = FN(tf_log1)(s);
+      float m = -__builtin_inff();
+      for (long c = 0; c < cols; c++) m = (row[c] > m || row[c] != row[c]) ? row[c] : m;
+      for (long c = 0; c < cols; c++) out[c] = row[c] - m - ls;
+    } else {
+      float inv = 1.0f / s;
+      for (long c = 0; c < cols; c++) out[c] *= inv;
+    }
+  }
+}

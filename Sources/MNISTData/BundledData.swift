@@ -5,13 +5,19 @@ public enum BundledMNIST {
   /// Environment variable that names a folder holding the four `.gz` files; searched first.
   public static let environmentVariable = "MNIST_SHELL_DATA"
 
+  /// Environment variable that, when set (non-empty), turns the bundled copy off, so missing files are
+  /// downloaded from the mirrors (tests of the download path use it).
+  public static let disableVariable = "MNIST_SHELL_NO_BUNDLE"
+
   /// The folders searched, in order: `$MNIST_SHELL_DATA`, `<exe dir>/mnist-shell_MNISTData.resources/mnist`,
-  /// `<exe dir>/../share/mnist-shell/mnist`, and the source tree this module was built from.
+  /// `<exe dir>/../share/mnist-shell/mnist`, and the source tree this module was built from; none when
+  /// `$MNIST_SHELL_NO_BUNDLE` is set.
   public static func candidateDirectories(
     environment: [String: String] = ProcessInfo.processInfo.environment,
     executableDirectory: String? = executableDirectory()
   ) -> [String] {
     var dirs: [String] = []
+    if let off = environment[disableVariable], !off.isEmpty { return dirs }
     if let env = environment[environmentVariable], !env.isEmpty { dirs.append(env) }
     if let exe = executableDirectory {
       dirs.append(exe + "/mnist-shell_MNISTData.resources/mnist")

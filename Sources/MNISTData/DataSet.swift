@@ -1,7 +1,9 @@
 /// One split of MNIST (train, validation or test), with TensorFlow 1.3's `next_batch` epoch logic.
 ///
-/// Images are float32 in [0, 1], stored once in file order; shuffling keeps a permutation of
-/// example indices and gathers rows into each batch, so no 172 MB copy is made per epoch.
+/// Pixels are stored once, in file order, as the bytes the file holds (train and validation share
+/// one array); float32 values in [0, 1] are made from them for each batch, each image, and for the
+/// whole `images` array only when it is asked for. Shuffling keeps a permutation of example indices
+/// and gathers rows into each batch, so no copy of the data set is made per epoch.
 /// It is a class because `next_batch` advances shared epoch state, as in TensorFlow.
 public final class DataSet {
   /// Number of examples (`num_examples`).
@@ -17,30 +19,54 @@ public final class DataSet {
   /// Position of the next batch within the current epoch (`_index_in_epoch`).
   public internal(set) var indexInEpoch = 0
 
-  let baseImages: [Float]  // file order
+  let pixels: PixelStore  // file order
   let baseIds: [UInt8]
   var order: [Int]?  // current order as indices into the file order; nil = file order
   let random: NumpyRandom
-  var cachedImages: [Float]?
+  var fileOrderImages: [Float]?  // `images` before any shuffle, made when first asked for
+  var cachedImages: [Float]?  // `images` in the current shuffled order, made when first asked for
   var cachedLabels: MNISTLabels?
-  var imageBuffer: [Float] = []  // reused by next_batch once the caller has let go of it
+  var batchBuffers: [[Float]] = [[], []]  // next_batch alternates between two, see makeBatch
+  var nextBuffer = 0
+  var rowScratch: [Int] = []
+  /// How many batches had to copy their buffer because the caller still held it (for tests).
+  package internal(set) var batchBufferCopies = 0
 
   /// Number of floats in one example (784 for MNIST).
   public var exampleSize: Int { exampleShape.reduce(1, *) }
 
   /// Creates a data set from pixels (row-major, `exampleShape` per example) and class ids.
   /// - Parameter random: the shuffling generator; data sets made together share one, as in TF.
-  public init(
+  public convenience init(
     images: [Float], exampleShape: [Int], classIds: [UInt8], oneHot: Bool = false,
     numClasses: Int = 10, random: NumpyRandom = NumpyRandom()
   ) throws {
     let size = exampleShape.reduce(1, *)
     let n = size == 0 ? 0 : images.count / size
-    guard n * size == images.count, n == classIds.count else {
-      throw MNISTDataError(
-        .countMismatch, "AssertionError",
-        "images.shape: (\(([n] + exampleShape).map(String.init).joined(separator: ", "))) labels.shape: (\(classIds.count),)")
-    }
+    guard n * size == images.count else { throw Self.countMismatch(n, exampleShape, classIds.count) }
+    try self.init(
+      pixels: PixelStore(storage: .floats(images), rowSize: size), count: n, exampleShape: exampleShape,
+      classIds: classIds, oneHot: oneHot, numClasses: numClasses, random: random)
+  }
+
+  /// Creates a data set over `count` images of raw bytes (0-255) that start at `start` in `bytes`;
+  /// its float32 values are `float32(v) * float32(1/255)`, as TensorFlow's.
+  package convenience init(
+    pixelBytes bytes: [UInt8], start: Int, count: Int, exampleShape: [Int], classIds: [UInt8],
+    oneHot: Bool = false, numClasses: Int = 10, random: NumpyRandom = NumpyRandom()
+  ) throws {
+    let size = exampleShape.reduce(1, *)
+    precondition(start >= 0 && count >= 0 && start + count * size <= bytes.count, "DataSet: pixel bytes out of range")
+    try self.init(
+      pixels: PixelStore(storage: .bytes(bytes, start: start), rowSize: size), count: count,
+      exampleShape: exampleShape, classIds: classIds, oneHot: oneHot, numClasses: numClasses, random: random)
+  }
+
+  private init(
+    pixels: PixelStore, count n: Int, exampleShape: [Int], classIds: [UInt8], oneHot: Bool,
+    numClasses: Int, random: NumpyRandom
+  ) throws {
+    guard n == classIds.count else { throw Self.countMismatch(n, exampleShape, classIds.count) }
     if oneHot, let bad = classIds.firstIndex(where: { Int($0) >= numClasses }) {
       throw MNISTDataError(
         .invalidArgument, "ValueError",
@@ -50,22 +76,32 @@ public final class DataSet {
     self.exampleShape = exampleShape
     self.oneHot = oneHot
     self.numClasses = numClasses
-    self.baseImages = images
+    self.pixels = pixels
     self.baseIds = classIds
     self.random = random
   }
 
+  private static func countMismatch(_ n: Int, _ exampleShape: [Int], _ labels: Int) -> MNISTDataError {
+    MNISTDataError(
+      .countMismatch, "AssertionError",
+      "images.shape: (\(([n] + exampleShape).map(String.init).joined(separator: ", "))) labels.shape: (\(labels),)")
+  }
+
   /// All images in the current order, `[numExamples] + exampleShape`.
   ///
-  /// Like TensorFlow, once `next_batch` has shuffled, this is the shuffled order. Before that it is
-  /// the stored array itself (no copy); after a shuffle the gathered copy is made once per epoch,
-  /// only if asked for.
+  /// Like TensorFlow, once `next_batch` has shuffled, this is the shuffled order. The float array
+  /// is made the first time it is asked for and kept until the next shuffle.
   public var images: [Float] {
-    guard let order else { return baseImages }
-    if let cachedImages { return cachedImages }
-    let gathered = gatherImages(order[...])
-    cachedImages = gathered
-    return gathered
+    if let order {
+      if let cachedImages { return cachedImages }
+      let gathered = pixels.floats(order)
+      cachedImages = gathered
+      return gathered
+    }
+    if let fileOrderImages { return fileOrderImages }
+    let all = pixels.allFloats(rows: numExamples)
+    fileOrderImages = all
+    return all
   }
 
   /// The shape of ``images``.
@@ -89,8 +125,7 @@ public final class DataSet {
   /// The image of example `i` in the current order (`exampleSize` floats), or `nil` if out of range.
   public func image(at i: Int) -> [Float]? {
     guard i >= 0, i < numExamples else { return nil }
-    let row = order?[i] ?? i
-    return Array(baseImages[(row * exampleSize)..<((row + 1) * exampleSize)])
+    return pixels.floats(CollectionOfOne(order?[i] ?? i))
   }
 
   /// The class id of example `i` in the current order, or `nil` if out of range.

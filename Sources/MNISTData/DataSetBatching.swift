@@ -15,22 +15,21 @@ extension DataSet {
         .invalidArgument, "ValueError",
         "batch_size (\(batchSize)) is larger than the number of examples in this data set (\(numExamples))")
     }
-    var start = indexInEpoch
+    let start = indexInEpoch
     if epochsCompleted == 0 && start == 0 && shuffle { reshuffle() }
-    var rows: [Int]
+    rowScratch.removeAll(keepingCapacity: true)
     if start + batchSize > numExamples {
       epochsCompleted += 1
       let rest = numExamples - start
-      rows = currentRows(start..<numExamples)
+      appendRows(start..<numExamples)
       if shuffle { reshuffle() }
-      start = 0
       indexInEpoch = batchSize - rest
-      rows += currentRows(0..<indexInEpoch)
+      appendRows(0..<indexInEpoch)
     } else {
       indexInEpoch += batchSize
-      rows = currentRows(start..<indexInEpoch)
+      appendRows(start..<indexInEpoch)
     }
-    return makeBatch(rows)
+    return makeBatch()
   }
 
   /// Shuffles the current order with a fresh NumPy-style permutation: `images = images[perm]`.
@@ -41,53 +40,51 @@ extension DataSet {
     } else {
       order = perm
     }
+    fileOrderImages = nil
     cachedImages = nil
     cachedLabels = nil
   }
 
-  private func currentRows(_ range: Range<Int>) -> [Int] {
-    if let order { return Array(order[range]) }
-    return Array(range)
+  private func appendRows(_ range: Range<Int>) {
+    if let order { rowScratch.append(contentsOf: order[range]) } else { rowScratch.append(contentsOf: range) }
   }
 
-  private func makeBatch(_ rows: [Int]) -> Batch {
-    let size = exampleSize
-    let total = rows.count * size
-    if imageBuffer.count != total {
-      imageBuffer = [Float](repeating: 0, count: total)
+  /// Gathers the rows in `rowScratch` into a batch.
+  ///
+  /// The pixels go into one of two buffers, used in turn: a caller that keeps only the latest
+  /// batch (`batch_xs, batch_ys = ...` in a loop) has let go of the older one by then, so it is
+  /// rewritten in place with no allocation or page faults. A caller that still holds it keeps its
+  /// values: Swift's copy-on-write gives this batch a fresh buffer instead (counted in
+  /// ``batchBufferCopies``).
+  private func makeBatch() -> Batch {
+    let rows = rowScratch
+    let total = rows.count * exampleSize
+    let slot = nextBuffer
+    nextBuffer ^= 1
+    if batchBuffers[slot].count != total {
+      batchBuffers[slot] = [Float](repeating: 0, count: total)
     }
-    // If the caller still holds the previous batch, this write copies first (copy-on-write);
-    // otherwise the buffer is reused in place.
-    imageBuffer.withUnsafeMutableBufferPointer { dst in
-      baseImages.withUnsafeBufferPointer { src in
-        for (k, row) in rows.enumerated() {
-          UnsafeMutableRawPointer(dst.baseAddress! + k * size).copyMemory(
-            from: src.baseAddress! + row * size, byteCount: size * MemoryLayout<Float>.stride)
-        }
+    if total > 0 {
+      let before = batchBuffers[slot].withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+      batchBuffers[slot].withUnsafeMutableBufferPointer { dst in
+        if UnsafeRawPointer(dst.baseAddress) != before { batchBufferCopies += 1 }
+        pixels.gather(rows, to: dst.baseAddress!)
       }
     }
-    let ids = rows.map { baseIds[$0] }
     let labels: MNISTLabels
     if oneHot {
-      var hot = [Float](repeating: 0, count: ids.count * numClasses)
-      for (k, id) in ids.enumerated() { hot[k * numClasses + Int(id)] = 1 }
-      labels = MNISTLabels(.oneHot(hot, classes: numClasses))
-    } else {
-      labels = MNISTLabels(.classIds(ids))
-    }
-    return Batch(images: imageBuffer, imagesShape: [rows.count] + exampleShape, labels: labels)
-  }
-
-  func gatherImages(_ rows: ArraySlice<Int>) -> [Float] {
-    let size = exampleSize
-    return [Float](unsafeUninitializedCapacity: rows.count * size) { dst, count in
-      baseImages.withUnsafeBufferPointer { src in
-        for (k, row) in rows.enumerated() {
-          UnsafeMutableRawPointer(dst.baseAddress! + k * size).copyMemory(
-            from: src.baseAddress! + row * size, byteCount: size * MemoryLayout<Float>.stride)
+      let classes = numClasses
+      let hot = [Float](unsafeUninitializedCapacity: rows.count * classes) { out, count in
+        out.initialize(repeating: 0)
+        baseIds.withUnsafeBufferPointer { ids in
+          for (k, row) in rows.enumerated() { out[k * classes + Int(ids[row])] = 1 }
         }
+        count = rows.count * classes
       }
-      count = rows.count * size
+      labels = MNISTLabels(.oneHot(hot, classes: classes))
+    } else {
+      labels = MNISTLabels(.classIds(rows.map { baseIds[$0] }))
     }
+    return Batch(images: batchBuffers[slot], imagesShape: [rows.count] + exampleShape, labels: labels)
   }
 }

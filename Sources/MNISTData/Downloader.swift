@@ -23,7 +23,7 @@ public struct FetchOptions: Sendable {
   public static let tensorFlowMirror = "https://storage.googleapis.com/cvdf-datasets/mnist/"
 
   /// Base URLs tried in order; the file name is appended to each.
-  public var mirrors: [String] = [tensorFlowMirror]
+  public var mirrors: [String] = FetchOptions.defaultMirrors()
   /// Folders searched for a bundled copy before downloading (`BundledMNIST.candidateDirectories()`).
   public var bundledDirectories: [String] = BundledMNIST.candidateDirectories()
   /// Seconds without any data before a download is abandoned.
@@ -34,6 +34,9 @@ public struct FetchOptions: Sendable {
   public var progress: (@Sendable (DownloadProgress) -> Void)?
   /// Files whose checksums are known (by name and gzip size).
   public var knownFiles: [MNISTFile] = MNISTFile.all
+  /// Called ten times a second during a download and before each file is fetched, copied or read;
+  /// whatever it throws (the shell's KeyboardInterrupt on Ctrl-C) stops the work and leaves no partial file.
+  public var checkInterrupt: (@Sendable () throws -> Void)?
 
   public init() {}
 }
@@ -65,6 +68,7 @@ public enum Downloader {
         return size
       } catch {
         try? FileManager.default.removeItem(atPath: temp)
+        if let stop = error as? DownloadInterrupted { throw stop.reason }
         let reason = (error as? MNISTDataError)?.message ?? "\(error)"
         failures.append("\(urlString): \(reason)")
         if mirror != options.mirrors.last { log("Could not fetch \(urlString) (\(reason)); trying the next mirror.") }
@@ -92,6 +96,10 @@ public enum Downloader {
     }
     task.resume()
     while finished.wait(timeout: .now() + 0.1) == .timedOut {
+      do { try options.checkInterrupt?() } catch {
+        task.cancel()
+        throw DownloadInterrupted(reason: error)
+      }
       let expected = task.countOfBytesExpectedToReceive
       options.progress?(DownloadProgress(
         file: name, url: url.absoluteString, received: task.countOfBytesReceived, expected: expected > 0 ? expected : nil))
@@ -117,6 +125,11 @@ public enum Downloader {
     }
     return Int64(body.count)
   }
+}
+
+/// The error `checkInterrupt` threw during a download, passed on as is (not tried on other mirrors).
+private struct DownloadInterrupted: Error {
+  let reason: Error
 }
 
 /// Hands the completion handler's results to the waiting thread.

@@ -31,17 +31,18 @@ public enum MNISTFileReader {
     MNISTFile.identify(name: (name as NSString).lastPathComponent, gzipSize: gzipSize, among: files)
   }
 
-  /// Inflates `path` and checks its SHA-256 if its name and size say it is one of `files`.
-  /// `body` gets the uncompressed bytes. The hash runs on another thread while zlib inflates and
-  /// `body` parses, so verification adds little to the wall time.
-  static func withInflated<R>(
-    _ path: String, identifyAs name: String? = nil, files: [MNISTFile] = MNISTFile.all,
-    _ body: (UnsafeRawBufferPointer) throws -> R
-  ) throws -> R {
+  /// Inflates `path` and checks its SHA-256 if its name and size say it is one of `files`; returns
+  /// the uncompressed bytes.
+  ///
+  /// mnist-shell's own copy is checked by the SHA-256 of its gzip bytes, hashed on another thread
+  /// while the file inflates. Other copies of MNIST's files are checked by the SHA-256 of what they
+  /// inflate to (pipelined with zlib's inflation, or after libdeflate's).
+  static func inflatedFile(
+    _ path: String, identifyAs name: String? = nil, files: [MNISTFile] = MNISTFile.all
+  ) throws -> [UInt8] {
     let gz = try contents(of: path)
     let expected = identity(of: name ?? path, gzipSize: gz.count, files: files)
     return try gz.withUnsafeBytes { input in
-      // mnist-shell's own copy: hash the gzip bytes (cheaper). Otherwise hash the inflated bytes.
       let gzipDigest = expected?.knownGzipSHA256[gz.count]
       let gzipHasher = gzipDigest.map { _ in PipelinedHasher(hashing: input.baseAddress!) }
       gzipHasher?.finish(input.count)
@@ -52,6 +53,10 @@ public enum MNISTFileReader {
       var raw = try [UInt8](unsafeUninitializedCapacity: Gzip.announcedSize(input)) { buf, count in
         let out = UnsafeMutableRawBufferPointer(buf)
         adviseHugePages(out.baseAddress, byteCount: out.count)
+        if let n = LibDeflate.inflate(input, into: out) {
+          count = n
+          return
+        }
         let h = hashInflated ? PipelinedHasher(hashing: UnsafeRawPointer(out.baseAddress!)) : nil
         hasher = h
         do {
@@ -71,24 +76,50 @@ public enum MNISTFileReader {
         hasher = nil
         raw = try Gzip.inflate(input, name: path)
       }
-      return try raw.withUnsafeBytes { bytes in
-        guard let expected else { return try body(bytes) }
-        var pending = hasher
-        if hashInflated && pending == nil {
-          pending = PipelinedHasher(hashing: bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!)
-          pending?.finish(bytes.count)
-        }
-        let result = Result { try body(bytes) }
-        let (what, want) = gzipDigest.map { ("gzip bytes", $0) } ?? ("contents", expected.sha256)
-        let hex = (gzipHasher ?? pending)?.digest() ?? ""
-        guard hex == want else {
-          throw MNISTDataError(
-            .checksumMismatch, "ValueError",
-            "Checksum mismatch for \(path): its name and size say it is MNIST's \(expected.name), but the SHA-256 of its \(what) is \(hex), not \(want). Delete it to fetch a fresh copy.")
-        }
-        return try result.get()
+      guard let expected else { return raw }
+      let hex: String
+      if let gzipHasher {
+        hex = gzipHasher.digest() ?? ""
+      } else if let hasher {
+        hex = hasher.digest() ?? ""
+      } else {
+        hex = SHA256.hexDigest(of: raw)
       }
+      let (what, want) = gzipDigest.map { ("gzip bytes", $0) } ?? ("contents", expected.sha256)
+      guard hex == want else {
+        throw MNISTDataError(
+          .checksumMismatch, "ValueError",
+          "Checksum mismatch for \(path): its name and size say it is MNIST's \(expected.name), but the SHA-256 of its \(what) is \(hex), not \(want). Delete it to fetch a fresh copy.")
+      }
+      return raw
     }
+  }
+
+  /// ``inflatedFile(_:identifyAs:files:)``, then `body` on the bytes.
+  static func withInflated<R>(
+    _ path: String, identifyAs name: String? = nil, files: [MNISTFile] = MNISTFile.all,
+    _ body: (UnsafeRawBufferPointer) throws -> R
+  ) throws -> R {
+    try inflatedFile(path, identifyAs: name, files: files).withUnsafeBytes { try body($0) }
+  }
+
+  /// The pixels of an images file as the bytes it holds: `count` images of `rows` x `cols`, image
+  /// `i` at `raw[pixelOffset + i * rows * cols]` (the IDX header is kept in front, so the inflated
+  /// buffer is the storage and nothing is copied).
+  public struct ImageBytes: Sendable {
+    public var count: Int
+    public var rows: Int
+    public var cols: Int
+    public var raw: [UInt8]
+    /// Where the first pixel is in ``raw``.
+    public static let pixelOffset = 16
+  }
+
+  /// Reads an images file (`*-images-idx3-ubyte.gz`) without converting its pixels.
+  public static func readImageBytes(_ path: String, files: [MNISTFile] = MNISTFile.all) throws -> ImageBytes {
+    let raw = try inflatedFile(path, files: files)
+    let (count, rows, cols) = try raw.withUnsafeBytes { try IDX.imageHeader($0, name: path) }
+    return ImageBytes(count: count, rows: rows, cols: cols, raw: raw)
   }
 
   /// Reads an images file (`*-images-idx3-ubyte.gz`).

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// The three splits returned by ``readDataSets(trainDir:oneHot:reshape:validationSize:seed:options:log:)``.
@@ -25,14 +26,22 @@ public func readDataSets(
   let path = { (file: MNISTFile) in pythonPathJoin(trainDir, file.name) }
   let known = options.knownFiles
 
+  // The three small files are read on another thread while this one inflates the training images;
+  // the lines and the first error still come in TensorFlow's order.
+  let others = SmallFiles(trainDir: trainDir, files: known)
+  defer { others.wait() }
+  try options.checkInterrupt?()
   log("Extracting \(path(.trainImages))")
-  let trainImages = try MNISTFileReader.readImages(path(.trainImages), splitAt: validationSize, files: known)
+  let trainImages = try MNISTFileReader.readImageBytes(path(.trainImages), files: known)
+  try options.checkInterrupt?()
+  others.wait()
+  try options.checkInterrupt?()
   log("Extracting \(path(.trainLabels))")
-  let trainLabels = try MNISTFileReader.readLabels(path(.trainLabels), files: known)
+  let trainLabels = try others.trainLabels.get()
   log("Extracting \(path(.testImages))")
-  let testImages = try MNISTFileReader.readImages(path(.testImages), files: known)
+  let testImages = try others.testImages.get()
   log("Extracting \(path(.testLabels))")
-  let testLabels = try MNISTFileReader.readLabels(path(.testLabels), files: known)
+  let testLabels = try others.testLabels.get()
 
   try checkCounts(trainImages, trainLabels, path(.trainImages), path(.trainLabels))
   try checkCounts(testImages, testLabels, path(.testImages), path(.testLabels))
@@ -45,24 +54,59 @@ public func readDataSets(
   let shape = reshape ? [trainImages.rows * trainImages.cols] : [trainImages.rows, trainImages.cols, 1]
   let testShape = reshape ? [testImages.rows * testImages.cols] : [testImages.rows, testImages.cols, 1]
   let random = NumpyRandom.tensorFlowDataSet(seed: seed)
-  // The pixels were parsed straight into the two parts, so nothing is copied here.
+  // Validation and train share the inflated bytes of the file; nothing is copied or converted here.
+  let first = MNISTFileReader.ImageBytes.pixelOffset
   let validation = try DataSet(
-    images: trainImages.leading, exampleShape: shape,
+    pixelBytes: trainImages.raw, start: first, count: validationSize, exampleShape: shape,
     classIds: Array(trainLabels[..<validationSize]), oneHot: oneHot, random: random)
   let train = try DataSet(
-    images: trainImages.pixels, exampleShape: shape,
+    pixelBytes: trainImages.raw, start: first + validationSize * trainImages.rows * trainImages.cols,
+    count: trainImages.count - validationSize, exampleShape: shape,
     classIds: Array(trainLabels[validationSize...]), oneHot: oneHot, random: random)
   let test = try DataSet(
-    images: testImages.pixels, exampleShape: testShape, classIds: testLabels, oneHot: oneHot, random: random)
+    pixelBytes: testImages.raw, start: first, count: testImages.count, exampleShape: testShape,
+    classIds: testLabels, oneHot: oneHot, random: random)
   return Datasets(train: train, validation: validation, test: test)
 }
 
-private func checkCounts(_ images: MNISTFileReader.Images, _ labels: [UInt8], _ imagePath: String, _ labelPath: String) throws {
+private func checkCounts(_ images: MNISTFileReader.ImageBytes, _ labels: [UInt8], _ imagePath: String, _ labelPath: String) throws {
   guard images.count == labels.count else {
     throw MNISTDataError(
       .countMismatch, "AssertionError",
       "images.shape: (\(images.count), \(images.rows), \(images.cols), 1) labels.shape: (\(labels.count),): "
         + "\(imagePath) holds \(images.count) images but \(labelPath) holds \(labels.count) labels")
+  }
+}
+
+/// The labels files and the test images, read one after another on another thread, stopping at
+/// the first error.
+private final class SmallFiles: @unchecked Sendable {
+  private struct NotRead: Error {}
+  private(set) var trainLabels: Result<[UInt8], any Error> = .failure(NotRead())
+  private(set) var testImages: Result<MNISTFileReader.ImageBytes, any Error> = .failure(NotRead())
+  private(set) var testLabels: Result<[UInt8], any Error> = .failure(NotRead())
+  private let done = DispatchSemaphore(value: 0)
+  private var waited = false
+
+  init(trainDir: String, files: [MNISTFile]) {
+    let path = { @Sendable (file: MNISTFile) in pythonPathJoin(trainDir, file.name) }
+    DispatchQueue.global(qos: .userInitiated).async { [self] in
+      trainLabels = Result { try MNISTFileReader.readLabels(path(.trainLabels), files: files) }
+      if case .success = trainLabels {
+        testImages = Result { try MNISTFileReader.readImageBytes(path(.testImages), files: files) }
+      }
+      if case .success = testImages {
+        testLabels = Result { try MNISTFileReader.readLabels(path(.testLabels), files: files) }
+      }
+      done.signal()
+    }
+  }
+
+  /// Waits until the thread has finished (at once after the first call).
+  func wait() {
+    if waited { return }
+    done.wait()
+    waited = true
   }
 }
 
@@ -87,6 +131,7 @@ public func ensureFiles(in directory: String, options: FetchOptions = FetchOptio
     log("No bundled copy of MNIST found (looked in: \(options.bundledDirectories.joined(separator: ", "))); downloading.")
   }
   for file in missing {
+    try options.checkInterrupt?()
     let destination = pythonPathJoin(directory, file.name)
     if let bundled {
       try copyFile(bundled + "/" + file.name, to: destination)
@@ -110,7 +155,7 @@ public func ensureFiles(in directory: String, options: FetchOptions = FetchOptio
 func copyFile(_ source: String, to destination: String) throws {
   let temp = temporaryPath(for: destination)
   do {
-    try FileManager.default.copyItem(atPath: source, toPath: temp)
+    try copyFileContents(source, to: temp)
   } catch {
     try? FileManager.default.removeItem(atPath: temp)
     throw MNISTDataError(.io, "OSError", "Could not copy \(source) to \(destination): \(error.localizedDescription)")

@@ -49,16 +49,19 @@ extension LearnerSession {
     var done = 0
     var trainingSeconds = 0.0
     var note = ""
+    var dashboardShown = false
     if interactive {
       let dashboard = TrainDashboard(session: self, trainer: trainer, steps: steps)
       if try openFullScreen(dashboard, tickMilliseconds: 1) {
+        dashboardShown = true
         done = dashboard.done
         trainingSeconds = dashboard.trainingSeconds
         if let failure = dashboard.failure { throw CommandError(failure) }
         note = "  (the dashboard took \(Format.fixed(dashboard.overheadShare * 100, decimals: 1))% of the time)"
         if done < steps { note = "  stopped early" + note }
       }
-    } else {
+    }
+    if !dashboardShown {  // no terminal, or one curses cannot drive (an unknown TERM): train without the dashboard
       var interrupted = false
       done = try trainer.run(steps: steps, stop: {
         if SignalInterrupts.take() > 0 { interrupted = true }

@@ -51,14 +51,26 @@ extension TFEnvironment {
     }
   }
 
+  /// A learner's hint for a matmul whose inner dimensions differ: names both sides, and says
+  /// whether one of them looks transposed (the usual mistake) or what shape would fit.
   func matmulHint(_ a: Tensor, _ b: Tensor, _ tA: Bool, _ tB: Bool) -> String {
-    let an = pythonName(forOp: a.op.name).map { "\($0) " } ?? ""
-    let bn = pythonName(forOp: b.op.name).map { "\($0) " } ?? ""
+    let an = pythonName(forOp: a.op.name) ?? "a", bn = pythonName(forOp: b.op.name) ?? "b"
     let ad = a.shape.dims ?? [nil, nil], bd = b.shape.dims ?? [nil, nil]
-    let k = (tA ? ad[0] : ad[1]).map(String.init) ?? "?"
-    let kb = (tB ? bd[1] : bd[0]).map(String.init) ?? "?"
-    let n = (tB ? bd[0] : bd[1]).map(String.init) ?? "n"
-    return "in tf.matmul(a, b) the columns of a must equal the rows of b, but a \(an)has shape \(a.shape.bracketed) (\(k) columns) and b \(bn)has shape \(b.shape.bracketed) (\(kb) rows); with a of shape \(a.shape.bracketed), b needs shape [\(k), \(n)]"
+    let show = { (d: Int?) in d.map(String.init) ?? "?" }
+    let k = tA ? ad[0] : ad[1], kb = tB ? bd[1] : bd[0]
+    let bOther = tB ? bd[0] : bd[1], aOther = tA ? ad[1] : ad[0]
+    var hint = "in tf.matmul(a, b) the columns of a must equal the rows of b, but \(an) has shape "
+      + "\(a.shape.bracketed) (\(show(k)) columns) and \(bn) has shape \(b.shape.bracketed) (\(show(kb)) rows)"
+    if let k, bOther == k {
+      hint += "; \(bn) has \(k) \(tB ? "rows" : "columns"), so it looks transposed: "
+        + "tf.matmul(\(an), \(bn), transpose_b=\(tB ? "False" : "True")) would fit"
+    } else if let kb, aOther == kb {
+      hint += "; \(an) has \(kb) \(tA ? "columns" : "rows"), so it looks transposed: "
+        + "tf.matmul(\(an), \(bn), transpose_a=\(tA ? "False" : "True")) would fit"
+    } else {
+      hint += "; with \(an) as it is, \(bn) needs shape [\(show(k)), \(bOther.map(String.init) ?? "n")]"
+    }
+    return hint
   }
 
   /// Python operators on graph values (`+ - * / ** @`, `< > <= >=`, `& |`).

@@ -52,6 +52,9 @@ public final class TFEnvironment {
   /// NumPy's print options (`np.set_printoptions`).
   public var printOptions = PrintOptions()
   var numpyRandom = RandomGenerator(seed: 0)
+  /// The shuffle seed `read_data_sets` uses when the program passes none (`nil`: a random one,
+  /// as TensorFlow does). Tests set it so that accuracy checks are reproducible.
+  package var defaultDataSeed: Int64?
 
   /// Creates an environment; `output` receives text when no interpreter is installed.
   public init(output: @escaping (String) -> Void = { print($0, terminator: "") }) {

@@ -1,19 +1,22 @@
+import Tensors
+
 /// Float32 exp and log with the Cephes polynomials that Eigen (and so TensorFlow's CPU kernels)
 /// use: about 1 ulp; exp underflows to exactly 0 below about -87.3 as in TensorFlow; log(0) = -inf,
 /// log(negative) = NaN; NaN propagates.
 ///
-/// Written branch-free on scalars so that loops over them auto-vectorise (SSE2 in the portable
-/// build, wider where the compiler may use it), with no calls into libm.
-enum FastMath {
+/// Written branch-free on scalars, with no calls into libm. The array forms run the C kernels
+/// (`Tensors.tfExp`/`tfLog`), which compute the same operations in the same order, vectorised
+/// for the CPU at run time, so they give bit-identical results (a test checks it).
+package enum FastMath {
   /// Floor for |x| < 2^22 through the round-to-nearest 1.5·2^23 trick (no libm call).
   @inline(__always)
-  static func floor(_ x: Float) -> Float {
+  package static func floor(_ x: Float) -> Float {
     let r = (x + 12582912) - 12582912
     return r > x ? r - 1 : r
   }
 
   @inline(__always)
-  static func exp(_ x0: Float) -> Float {
+  package static func exp(_ x0: Float) -> Float {
     var x = x0 < -88.3762626647950 ? -88.3762626647950 : x0
     x = x > 88.3762626647949 ? 88.3762626647949 : x
     let fx = floor(x * 1.44269504088896341 + 0.5)
@@ -34,7 +37,7 @@ enum FastMath {
   }
 
   @inline(__always)
-  static func log(_ x0: Float) -> Float {
+  package static func log(_ x0: Float) -> Float {
     let xc = x0 < Float.leastNormalMagnitude ? Float.leastNormalMagnitude : x0
     let bits = xc.bitPattern
     let e0 = Float(bitPattern: (bits >> 23) | 0x4B00_0000) - (8388608 + 126)
@@ -62,12 +65,12 @@ enum FastMath {
   }
 
   /// `o[i] = exp(p[i])` (in place allowed).
-  static func exp(_ n: Int, _ p: UnsafePointer<Float>, _ o: UnsafeMutablePointer<Float>) {
-    for i in 0..<n { o[i] = exp(p[i]) }
+  package static func exp(_ n: Int, _ p: UnsafePointer<Float>, _ o: UnsafeMutablePointer<Float>) {
+    tfExp(p, o, count: n)
   }
 
   /// `o[i] = log(p[i])` (in place allowed).
-  static func log(_ n: Int, _ p: UnsafePointer<Float>, _ o: UnsafeMutablePointer<Float>) {
-    for i in 0..<n { o[i] = log(p[i]) }
+  package static func log(_ n: Int, _ p: UnsafePointer<Float>, _ o: UnsafeMutablePointer<Float>) {
+    tfLog(p, o, count: n)
   }
 }

@@ -7,30 +7,10 @@ final class SoftmaxKernel: Kernel {
     guard x.rank >= 1 else { throw TFError.invalid("logits must have >= 1 dimension, got \(shapeList(x.shape))") }
     let cols = x.shape.last!, rows = cols == 0 ? 0 : x.count / cols
     let log = op.type == "LogSoftmax"
-    st.slots[outs[0]] = x.withFloats { p in buf.write(x.shape) { o, n in
-      // Shift by the row maximum, exponentiate the whole buffer in one vectorised pass, normalise.
-      for r in 0..<rows {
-        let row = p + r * cols, out = o + r * cols
-        var m = -Float.infinity
-        for c in 0..<cols { m = row[c] > m || row[c] != row[c] ? row[c] : m }
-        for c in 0..<cols { out[c] = row[c] - m }
-      }
-      FastMath.exp(n, o, o)
-      for r in 0..<rows {
-        let out = o + r * cols
-        var s: Float = 0
-        for c in 0..<cols { s += out[c] }
-        if log {
-          let ls = FastMath.log(s)
-          let row = p + r * cols
-          var m = -Float.infinity
-          for c in 0..<cols { m = row[c] > m || row[c] != row[c] ? row[c] : m }
-          for c in 0..<cols { out[c] = row[c] - m - ls }
-        } else {
-          let inv = 1 / s
-          for c in 0..<cols { out[c] *= inv }
-        }
-      }
+    // Row maximum subtracted, one vectorised exp over the buffer, then normalised (C kernel,
+    // bit-identical to FastMath on scalars).
+    st.slots[outs[0]] = x.withFloats { p in buf.write(x.shape) { o, _ in
+      tfSoftmaxRows(p, o, rows: rows, cols: cols, log: log)
     } }
   }
 }

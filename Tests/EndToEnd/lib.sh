@@ -11,11 +11,13 @@ mkdir -p "$MNIST_SHELL_HOME"
 tm() { tmux -S "$SOCK" "$@"; }
 
 # start_shell COLS ROWS [ARGS...]: runs mnist-shell in a fresh tmux window, in $E2E_TMP/work.
+# SHELL_ENV (e.g. "LC_ALL=C TERM=dumb") adds or overrides environment variables for the shell.
+SHELL_ENV=${SHELL_ENV:-}
 start_shell() {
   local cols=$1 rows=$2; shift 2
   mkdir -p "$E2E_TMP/work"
   tm -f /dev/null new-session -d -s e2e -x "$cols" -y "$rows" \
-    "cd '$E2E_TMP/work' && env MNIST_SHELL_HOME='$MNIST_SHELL_HOME' LANG=C.UTF-8 TERM=tmux-256color '$SHELL_BIN' $*; echo '[exit '\$?']'; stty -a | tr '\n' ' ' | sed 's/^/[stty] /'; echo; sleep 600"
+    "cd '$E2E_TMP/work' && env MNIST_SHELL_HOME='$MNIST_SHELL_HOME' LANG=C.UTF-8 TERM=tmux-256color $SHELL_ENV '$SHELL_BIN' $*; echo '[exit '\$?']'; stty -a | tr '\n' ' ' | sed 's/^/[stty] /'; echo; sleep 600"
 }
 
 screen() { tm capture-pane -p -J -S -200 -t e2e; }

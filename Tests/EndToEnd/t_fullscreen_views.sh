@@ -1,5 +1,6 @@
-# The full-screen views (:browse, the confusion matrix, :train, :step): open each, press its
-# keys, resize the window, leave with q or Ctrl-C, and find a working prompt and a sane terminal.
+# The full-screen views (:browse, the confusion matrix, :train, :draw) and :step: open each, press
+# its keys, resize the window, leave with q and with Ctrl-C, and find a working prompt and a sane
+# terminal.
 . "$(dirname "$0")/lib.sh"; trap cleanup EXIT
 set -e
 start_shell 110 36
@@ -18,6 +19,10 @@ done < "$(dirname "$0")/tutorial.py"
 type_line ":draw"
 wait_for 'no trained model yet' 10   # the canvas opens without a trained model
 keys Escape
+wait_prompt 10
+type_line ":draw"
+wait_for 'no trained model yet' 10
+keys C-c                             # Ctrl-C leaves the canvas too
 wait_prompt 10
 # :train opens the dashboard: pause, one step, resume, resize, stop with Ctrl-C.
 type_line ":train 100000"
@@ -71,7 +76,7 @@ keys Enter
 wait_for 'q back to the matrix' 10
 keys q
 wait_for 'overall accuracy' 5
-keys q
+keys C-c                             # Ctrl-C leaves the matrix
 wait_prompt 10
 # The session still works, and the terminal is sane after leaving.
 type_line "correct_prediction = tf.equal(tf.argmax(y,1), tf.argmax(y_,1))"

@@ -97,3 +97,27 @@ import Testing
     }
   }
 }
+
+/// libdeflate (when the system has it) and zlib inflate to the same bytes; bad data falls back.
+@Suite struct LibDeflateTests {
+  static func fast(_ gz: [UInt8], room: Int) -> [UInt8]? {
+    var out = [UInt8](repeating: 0, count: room)
+    let n = gz.withUnsafeBytes { input in out.withUnsafeMutableBytes { LibDeflate.inflate(input, into: $0) } }
+    return n.map { Array(out[..<$0]) }
+  }
+
+  @Test func sameBytesAsZlib() throws {
+    guard LibDeflate.isAvailable else { return }
+    let a = (0..<70_000).map { UInt8(truncatingIfNeeded: $0 * 7 / 3) }, b = Array("second member".utf8)
+    #expect(Self.fast(gzip(a), room: a.count) == a)
+    #expect(Self.fast(gzip(a) + gzip(b) + [0, 1, 2], room: 80_000) == a + b)
+    #expect(Self.fast(gzip(a), room: a.count - 1) == nil)  // does not fit
+    var bad = gzip(a)
+    bad[bad.count - 6] ^= 0xff
+    #expect(Self.fast(bad, room: a.count) == nil)
+    #expect(Self.fast(Array(gzip(a).dropLast(9)), room: a.count) == nil)
+    let real = try Data(contentsOf: URL(fileURLWithPath: bundledDir + "/t10k-images-idx3-ubyte.gz"))
+    let zlib = try real.withUnsafeBytes { try Gzip.inflate($0, name: "t10k") }
+    #expect(Self.fast(Array(real), room: zlib.count) == zlib)
+  }
+}

@@ -65,31 +65,6 @@ import Testing
     #expect(acc > 0.5)
   }
 
-  @Test func interpreterAddsLittleOverSessionRun() throws {
-    let h = Harness()
-    try h.run(Self.setup + "bx, by = mnist.train.next_batch(100)")
-    let session = try #require(h.env.defaultSession)
-    let op = try #require(h.env.operation(of: h.py[global: "train_step"]!))
-    let x = try #require(h.env.tensor(of: h.py[global: "x"]!))
-    let y = try #require(h.env.tensor(of: h.py[global: "y_"]!))
-    let bx = try #require(h.env.ndarray(of: h.py[global: "bx"]!))
-    let by = try #require(h.env.ndarray(of: h.py[global: "by"]!))
-    let n = 300
-    func seconds(_ body: () throws -> Void) rethrows -> Double {
-      let t0 = DispatchTime.now().uptimeNanoseconds
-      try body()
-      return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
-    }
-    var best = Double.infinity
-    for _ in 0..<3 {
-      let direct = try seconds { for _ in 0..<n { _ = try session.run([.operation(op)], feedList: [(x, bx), (y, by)]) } }
-      let viaPython = try seconds { try h.run("for _ in range(\(n)):\n  sess.run(train_step, feed_dict={x: bx, y_: by})") }
-      best = min(best, (viaPython - direct) / Double(n))
-    }
-    print("interpreter overhead per sess.run: \(String(format: "%.1f", best * 1e6)) µs")
-    #expect(best < 100e-6, "overhead \(best * 1e6) µs per step")
-  }
-
   @Test func describeAndUnwrap() throws {
     let h = Harness()
     try h.run(Self.setup + "import numpy as np\nv = sess.run(b)\nn = 3\nloss = sess.run(cross_entropy, feed_dict={x: mnist.test.images[:10], y_: mnist.test.labels[:10]})")

@@ -24,7 +24,17 @@ import Testing
     let hint = try #require(e.hint)
     #expect(hint.contains("x has shape [?,784]"))
     #expect(hint.contains("W2 has shape [10,10]"))
-    #expect(hint.contains("needs shape [784, 10]"))
+    #expect(hint.contains("W2 needs shape [784, 10]"))
+  }
+
+  @Test func matmulWithATransposedWeightSaysSo() throws {
+    let h = Harness()
+    try h.run(Self.graph + "V = tf.Variable(tf.zeros([10, 784]))")
+    let e = try #require(h.error("tf.matmul(x, V)"))
+    let hint = try #require(e.hint)
+    #expect(hint.contains("V has shape [10,784] (10 rows)"))
+    #expect(hint.contains("tf.matmul(x, V, transpose_b=True) would fit"))
+    #expect(!hint.contains("[784, 784]"))
   }
 
   @Test func missingFeedNamesThePlaceholder() throws {

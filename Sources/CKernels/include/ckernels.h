@@ -23,6 +23,20 @@ void ck_softmax_rows(const float *x, float *y, long rows, long cols, int logMode
 /* y[i] = expf(x[i]), vectorised (within 2 ulp of libm; inf, NaN and underflow as IEEE). */
 void ck_exp(const float *x, float *y, long n);
 
+/* TensorFlow-exact exp and log (Eigen's Cephes polynomials, as TFGraph's FastMath, bit for bit):
+   y[i] = exp(x[i]) / log(x[i]); in place allowed. */
+void ck_exp_tf(const float *x, float *y, long n);
+void ck_log_tf(const float *x, float *y, long n);
+
+/* The graph engine's Softmax (logMode 0) / LogSoftmax (logMode 1) of each row, with ck_exp_tf /
+   ck_log_tf; x and y must not overlap. */
+void ck_softmax_tf(const float *x, float *y, long rows, long cols, int logMode);
+
+/* ck_exp_tf (op 0), ck_log_tf (op 1) over rows*cols floats, or ck_softmax_tf (op 2: softmax,
+   op 3: log-softmax) with an explicit kernel ("generic", "avx2", "avx512"). Returns 0 (doing
+   nothing) if this CPU cannot run it. For tests. */
+int ck_math_tf_isa(const char *isa, int op, const float *x, float *y, long rows, long cols);
+
 /* ck_sgemm with an explicit kernel: "generic", "avx2", "avx512", or "avx512-layout" (the AVX-512
    code paths compiled for AVX2, for testing them on CPUs without AVX-512). Returns 0 (doing
    nothing) if this CPU cannot run it. For tests and benchmarks. */

@@ -1,0 +1,32 @@
+import CKernels
+
+/// `out[i] = exp(x[i])` with TensorFlow's CPU rounding (Eigen's Cephes polynomial, flushing to 0
+/// below about -88.4), vectorised for the CPU at run time. `out` may be `x`.
+@inlinable
+public func tfExp(_ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, count n: Int) {
+  if n > 0 { ck_exp_tf(x, out, n) }
+}
+
+/// `out[i] = log(x[i])` with TensorFlow's CPU rounding (Eigen's Cephes polynomial; log(0) = -inf,
+/// log(negative) = NaN), vectorised for the CPU at run time. `out` may be `x`.
+@inlinable
+public func tfLog(_ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, count n: Int) {
+  if n > 0 { ck_log_tf(x, out, n) }
+}
+
+/// Softmax (or log-softmax) of each row of a `rows`×`cols` buffer with ``tfExp(_:_:count:)`` and
+/// ``tfLog(_:_:count:)``: the graph engine's kernel. `x` and `out` must not overlap.
+@inlinable
+public func tfSoftmaxRows(_ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, rows: Int, cols: Int, log: Bool) {
+  if rows > 0 && cols > 0 { ck_softmax_tf(x, out, rows, cols, log ? 1 : 0) }
+}
+
+/// The kernels behind ``tfExp(_:_:count:)``, ``tfLog(_:_:count:)`` and
+/// ``tfSoftmaxRows(_:_:rows:cols:log:)`` with an explicit instruction set.
+public enum TFMathOp: Int32, Sendable { case exp = 0, log = 1, softmax = 2, logSoftmax = 3 }
+
+/// Runs `op` on `rows`×`cols` floats with the kernel for `isa` ("generic", "avx2", "avx512");
+/// false, doing nothing, when this CPU cannot run it. For tests.
+public func tfMath(isa: String, _ op: TFMathOp, _ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, rows: Int, cols: Int) -> Bool {
+  isa.withCString { ck_math_tf_isa($0, op.rawValue, x, out, rows, cols) != 0 }
+}

@@ -1,0 +1,78 @@
+import Testing
+import Tensors
+import _TestSupport
+
+/// The skinny kernels (n ≤ 16: `dot` for x·W, `outer` for xᵀ·g) against the reference, on every
+/// column-block split, odd k (vector tails), row remainders, L2 chunk boundaries, strides,
+/// alpha/beta and both layouts of B.
+@Test(arguments: isas)
+func skinnySgemmMatchesReference(_ isa: String) throws {
+  var failures: [String] = []
+  var trial: UInt64 = 0
+  for n in 1...16 {
+    for (m, k) in [(1, 9), (3, 8), (7, 31), (33, 100), (70, 784), (19, 3)] {
+      trial += 1
+      let tA = trial % 2 == 0, tB = trial % 3 == 0
+      let (alpha, beta): (Float, Float) = trial % 4 == 0 ? (0.5, 1.5) : (1, 0)
+      if let f = checkGemm(isa, tA, tB, m, n, k, alpha: alpha, beta: beta, seed: trial) { failures.append(f) }
+      if let f = checkGemm(isa, !tA, tB, m, n, k, alpha: alpha, beta: beta, seed: trial + 1000) { failures.append(f) }
+    }
+  }
+  // many rows with a long k: several L2 chunks of the dot kernel, many row strips of outer
+  for tA in [false, true] {
+    if let f = checkGemm(isa, tA, false, 301, 10, 2000, alpha: 1, beta: 0, seed: 77) { failures.append(f) }
+  }
+  #expect(failures.isEmpty, "\(failures.prefix(5))")
+}
+
+/// Every element of C is computed by the same code whatever the number of rows, the blocking
+/// or the split over threads: a row of a 4000-row product (split over two threads) is bit for
+/// bit the same row computed alone.
+@Test(arguments: [false, true])
+func sgemmRowsDoNotDependOnSplitOrBlocking(_ transA: Bool) {
+  var rng = RandomGenerator(seed: 5)
+  let m = 4000, n = 10, k = 120
+  let a = (0..<(m * k)).map { _ in rng.uniform() - 0.5 }
+  let b = (0..<(k * n)).map { _ in rng.uniform() - 0.5 }
+  var big = [Float](repeating: 0, count: m * n)
+  sgemm(transA: transA, transB: false, m: m, n: n, k: k, alpha: 1, a: a, lda: transA ? m : k, b: b, ldb: n,
+        beta: 0, c: &big, ldc: n)
+  var mismatches = 0
+  for i in [0, 1, 15, 16, 17, 1999, 2000, 2001, 2015, 2016, 3998, 3999] {
+    var row = [Float](repeating: 0, count: n)
+    a.withUnsafeBufferPointer { pa in
+      if transA {
+        // column i of the stored k x m matrix, as a 1-row product with lda = m
+        sgemm(transA: true, transB: false, m: 1, n: n, k: k, alpha: 1, a: pa.baseAddress! + i, lda: m,
+              b: b, ldb: n, beta: 0, c: &row, ldc: n)
+      } else {
+        sgemm(transA: false, transB: false, m: 1, n: n, k: k, alpha: 1, a: pa.baseAddress! + i * k, lda: k,
+              b: b, ldb: n, beta: 0, c: &row, ldc: n)
+      }
+    }
+    for j in 0..<n where row[j].bitPattern != big[i * n + j].bitPattern { mismatches += 1 }
+  }
+  #expect(mismatches == 0)
+}
+
+/// Concurrent callers of a large (split) product all get the single-threaded answer.
+@Test func concurrentLargeProductsAgree() async {
+  var rng = RandomGenerator(seed: 11)
+  let m = 3000, n = 10, k = 200
+  let a = (0..<(m * k)).map { _ in rng.uniform() - 0.5 }
+  let b = (0..<(k * n)).map { _ in rng.uniform() - 0.5 }
+  func product() -> [Float] {
+    var c = [Float](repeating: 0, count: m * n)
+    sgemm(transA: false, transB: false, m: m, n: n, k: k, alpha: 1, a: a, lda: k, b: b, ldb: n, beta: 0, c: &c, ldc: n)
+    return c
+  }
+  let want = product()
+  let results = await withTaskGroup(of: [Float].self) { g in
+    for _ in 0..<6 { g.addTask { var last: [Float] = []; for _ in 0..<5 { last = product() }; return last } }
+    var all: [[Float]] = []
+    for await r in g { all.append(r) }
+    return all
+  }
+  #expect(results.count == 6)
+  #expect(results.allSatisfy { $0.map(\.bitPattern) == want.map(\.bitPattern) })
+}
