@@ -33,6 +33,12 @@ extension FullScreen {
       case .keep: break
       case .draw(let frame): blit(frame)
       }
+      // A ticking view that just drew is busy (the training dashboard between two chunks of
+      // steps): look for keys without waiting, so no tick time is lost. After `.keep` (paused,
+      // finished) the tick waits again, so an idle view does not spin.
+      if tickMilliseconds != nil {
+        if case .draw = action { wtimeout(swiftcurses_stdscr(), 0) } else { wtimeout(swiftcurses_stdscr(), wait) }
+      }
       guard let event = nextEvent(ticking: tickMilliseconds != nil, interruptRequested: interruptRequested) else {
         action = .keep
         continue
