@@ -55,7 +55,8 @@ extension LearnerSession {
     var note = ""
     if interactive && !noDashboard {
       let dashboard = TrainDashboard(session: self, trainer: trainer, steps: steps)
-      if try openFullScreen(dashboard, tickMilliseconds: 1) {
+      // Training ticks follow each other without waiting; the 50 ms is the idle tick (paused, done).
+      if try openFullScreen(dashboard, tickMilliseconds: 50) {
         done = dashboard.done
         // The time the dashboard ran (pauses excluded), drawing included: steps/s is what the
         // learner got, not the speed between frames.

@@ -91,8 +91,13 @@ package final class TrainDashboard: ScreenView {
         chunkSeconds = max(1 / Self.maxFramesPerSecond, min(1.0, needed))
       }
       train(count: target - done, seconds: chunkSeconds)
+      // The accuracy sample is the dashboard's too: counted from here.
+      lastChunkEnd = DispatchTime.now().uptimeNanoseconds
       sampleAccuracy(force: finished)
-      lastChunkEnd = finished ? nil : DispatchTime.now().uptimeNanoseconds
+      if finished, let end = lastChunkEnd {
+        overheadSeconds += Double(DispatchTime.now().uptimeNanoseconds - end) / 1e9
+        lastChunkEnd = nil
+      }
       return .redraw
     case .key(.character(" ")):
       if finished { return .closeAll }
