@@ -56,15 +56,24 @@ public struct LessonList: RandomAccessCollection, Sendable, Equatable {
   public static func == (a: LessonList, b: LessonList) -> Bool { a.elementsEqual(b) }
 
   /// The `id:` of a lesson file's front matter (the lines between the first two `---`).
+  /// Scans bytes (no Foundation character sets, whose first use is costly at startup).
   static func frontMatterID(_ text: String) -> String? {
+    func trimmed(_ line: Substring.UTF8View) -> Substring {
+      let bytes = line.drop { $0 == 0x20 || $0 == 0x09 }
+      var end = bytes.endIndex
+      while end > bytes.startIndex, let c = bytes[..<end].last, c == 0x20 || c == 0x09 || c == 0x0D {
+        end = bytes.index(before: end)
+      }
+      return Substring(bytes[bytes.startIndex..<end])
+    }
     var inFrontMatter = false
-    for line in text.split(separator: "\n", maxSplits: 40, omittingEmptySubsequences: false) {
-      let t = line.trimmingCharacters(in: .whitespaces)
+    for line in text.utf8.split(separator: 0x0A, maxSplits: 40, omittingEmptySubsequences: false).prefix(40) {
+      let t = trimmed(Substring(line).utf8)
       if t == "---" {
         if inFrontMatter { return nil }
         inFrontMatter = true
       } else if inFrontMatter, t.hasPrefix("id:") {
-        return t.dropFirst(3).trimmingCharacters(in: .whitespaces)
+        return String(trimmed(t.dropFirst(3).utf8))
       }
     }
     return nil

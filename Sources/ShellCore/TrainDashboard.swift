@@ -91,12 +91,14 @@ package final class TrainDashboard: ScreenView {
         chunkSeconds = max(1 / Self.maxFramesPerSecond, min(1.0, needed))
       }
       train(count: target - done, seconds: chunkSeconds)
-      // The accuracy sample is the dashboard's too: counted from here.
-      lastChunkEnd = DispatchTime.now().uptimeNanoseconds
-      sampleAccuracy(force: finished)
-      if finished, let end = lastChunkEnd {
-        overheadSeconds += Double(DispatchTime.now().uptimeNanoseconds - end) / 1e9
+      if finished {
+        // The final sample is taken with or without the dashboard (for the summary line).
         lastChunkEnd = nil
+        sampleAccuracy(force: true)
+      } else {
+        // Samples along the way are the dashboard's: counted from here.
+        lastChunkEnd = DispatchTime.now().uptimeNanoseconds
+        sampleAccuracy()
       }
       return .redraw
     case .key(.character(" ")):
