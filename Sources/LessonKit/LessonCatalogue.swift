@@ -3,7 +3,7 @@ import Foundation
 /// The ordered set of lessons the shell teaches, loaded from a folder or from embedded text.
 public struct LessonCatalogue: Sendable, Equatable {
   /// The lessons, ordered by the number in their file names.
-  public let lessons: [Lesson]
+  public let lessons: LessonList
 
   /// Loads every `NN-slug.md` in `directory` (other files, such as `README.md`, are ignored).
   /// - Throws: ``LessonFormatError`` for the first broken file (naming file and line), or
@@ -55,11 +55,18 @@ public struct LessonCatalogue: Sendable, Equatable {
         throw LessonFormatError(file: lesson.file, line: 1, message: "`requires` names an unknown lesson `\(required)`")
       }
     }
-    self.lessons = lessons
+    self.lessons = LessonList(parsed: lessons)
   }
 
-  /// The position of the lesson with `id`, if any.
-  public func index(of id: String) -> Int? { lessons.firstIndex { $0.id == id } }
+  /// The lessons compiled into the binary, parsed when first used (see ``LessonList``).
+  init(embeddedFiles files: [String: String]) {
+    let names = files.keys.compactMap { name in LessonParser.lessonNumber(name).map { (number: $0, name: name) } }
+      .sorted { ($0.number, $0.name) < ($1.number, $1.name) }
+    lessons = LessonList(lazy: names.map { ($0.name, files[$0.name] ?? "") })
+  }
+
+  /// The position of the lesson with `id`, if any (without parsing the lessons).
+  public func index(of id: String) -> Int? { lessons.ids.firstIndex(of: id) }
 
   /// The positions of the lessons to replay before lesson `index`: all earlier lessons, or
   /// only what its `requires` names (transitively), in catalogue order.
@@ -81,6 +88,6 @@ extension LessonCatalogue {
   /// The lessons compiled into the binary (the repository's `Lessons/` folder).
   /// - Throws: only if the embedded copy is broken, which the tests rule out.
   public static func embedded() throws -> LessonCatalogue {
-    try LessonCatalogue(files: EmbeddedLessons.files)
+    LessonCatalogue(embeddedFiles: EmbeddedLessons.files)
   }
 }

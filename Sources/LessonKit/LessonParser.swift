@@ -6,9 +6,7 @@ package enum LessonParser {
   ///   - file: its name, `NN-slug.md`; the number becomes ``Lesson/number``.
   /// - Throws: ``LessonFormatError`` naming the file and the offending line.
   package static func parse(_ text: String, file: String) throws -> Lesson {
-    // "\r\n" is one Character in Swift, so split on both forms.
-    var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
-      .map(String.init)
+    var lines = splitLines(text)
     if lines.last == "" { lines.removeLast() }
     func fail(_ line: Int, _ message: String) -> LessonFormatError {
       LessonFormatError(file: file, line: line, message: message)
@@ -48,6 +46,25 @@ package enum LessonParser {
     return Lesson(
       id: id, title: title, number: number, file: file, requires: requires,
       text: builder.intro.blocks, steps: builder.steps)
+  }
+
+  /// The lines of `text`, split at "\n" or "\r\n" (the separators dropped).
+  ///
+  /// Works on the UTF-8 bytes: splitting the String by Characters (grapheme clusters) cost
+  /// most of the parse, which the interactive shell pays at every start.
+  static func splitLines(_ text: String) -> [String] {
+    var lines: [String] = []
+    var text = text
+    text.withUTF8 { bytes in
+      var start = 0
+      for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
+        var end = i
+        if i < bytes.count, end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+        start = i + 1
+      }
+    }
+    return lines
   }
 
   /// The leading number of `NN-slug.md`.

@@ -111,8 +111,14 @@ public struct Frame: Hashable, Sendable {
 
   /// Copies `other` onto this frame with its top-left corner at (x, y), clipping at the edges.
   public mutating func draw(_ other: Frame, x: Int, y: Int) {
-    for oy in 0..<other.height {
-      for ox in 0..<other.width { self[x + ox, y + oy] = other.cells[oy * other.width + ox] }
+    // Row by row, as slices: live views (the training dashboard) compose several frames
+    // into one many times a second.
+    let x0 = max(0, x), x1 = min(width, x + other.width)
+    let y0 = max(0, y), y1 = min(height, y + other.height)
+    guard x0 < x1, y0 < y1 else { return }
+    for ty in y0..<y1 {
+      let from = (ty - y) * other.width + (x0 - x)
+      cells.replaceSubrange(ty * width + x0..<ty * width + x1, with: other.cells[from..<from + (x1 - x0)])
     }
   }
 

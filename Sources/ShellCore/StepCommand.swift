@@ -5,14 +5,16 @@ import Rendering
 extension LearnerSession {
   func installTrainCommands() {
     commands.add(ShellCommand(
-      name: "train", usage: ":train [STEPS]",
+      name: "train", usage: ":train [STEPS] [--no-dashboard]",
       summary: "train the model for STEPS steps (1000) with a live dashboard",
       details: """
         Runs your training op on batches from mnist.train.next_batch (the batch size you last used,
         or 100). In a terminal a dashboard shows the loss and accuracy curves and the weights as they
         change: space pauses and resumes, s takes one step while paused, q or Ctrl-C stops and keeps
         what was learned. Steps are recorded like your own loop's, so :plot shows them.
+        --no-dashboard trains without drawing (Ctrl-C stops), as in a script.
         """,
+      argumentWords: ["--no-dashboard"],
       run: { [unowned self] arguments in
         try train(arguments)
         return .continue
@@ -35,6 +37,8 @@ extension LearnerSession {
 
   /// `:train [STEPS]`.
   func train(_ arguments: [String]) throws {
+    let noDashboard = arguments.contains("--no-dashboard")
+    let arguments = arguments.filter { $0 != "--no-dashboard" }
     guard arguments.count <= 1 else { throw CommandError("give at most one number of steps") }
     let steps = try arguments.first.map { text -> Int in
       guard let n = Int(text.replacingOccurrences(of: "_", with: "")), n > 0, n <= 10_000_000 else {
@@ -50,14 +54,18 @@ extension LearnerSession {
     var trainingSeconds = 0.0
     var note = ""
     var dashboardShown = false
-    if interactive {
+    if interactive && !noDashboard {
       let dashboard = TrainDashboard(session: self, trainer: trainer, steps: steps)
-      if try openFullScreen(dashboard, tickMilliseconds: 1) {
+      // Training ticks follow each other without waiting; the 50 ms is the idle tick (paused, done).
+      if try openFullScreen(dashboard, tickMilliseconds: 50) {
         dashboardShown = true
         done = dashboard.done
-        trainingSeconds = dashboard.trainingSeconds
+        // The time the dashboard ran (pauses excluded), drawing included: steps/s is what the
+        // learner got, not the speed between frames.
+        trainingSeconds = dashboard.trainingSeconds + dashboard.overheadSeconds
         if let failure = dashboard.failure { throw CommandError(failure) }
-        note = "  (the dashboard took \(Format.fixed(dashboard.overheadShare * 100, decimals: 1))% of the time)"
+        note = "  (the dashboard drew \(dashboard.framesDrawn) frame\(dashboard.framesDrawn == 1 ? "" : "s") and took "
+          + "\(Format.fixed(dashboard.overheadShare * 100, decimals: 1))% of the time)"
         if done < steps { note = "  stopped early" + note }
       }
     }

@@ -2,9 +2,15 @@ import Foundation
 import Rendering
 import TermUI
 
-/// The live `:train` dashboard: trains in chunks between redraws (about 10 a second, and
-/// never more than a few percent of the time spent drawing), showing the loss and validation
-/// accuracy curves, the ten weight heatmaps, the step count and the speed.
+/// The live `:train` dashboard: trains in chunks between redraws, showing the loss and
+/// validation accuracy curves, the ten weight heatmaps, the step count and the speed.
+///
+/// Drawing runs on a time budget: everything between two chunks of steps (building the frame,
+/// putting it on the terminal, sampling the accuracy, looking for keys) is measured, and the
+/// next chunk is made long enough that this stays under ``overheadBudget`` of the time, with
+/// at most ``maxFramesPerSecond`` frames a second. The heatmap grid, the costliest part of a
+/// frame, is rebuilt only when the weights changed and at most ``heatmapsPerSecond`` times a
+/// second; the validation accuracy is sampled at most once a second, less often when it is slow.
 package final class TrainDashboard: ScreenView {
   unowned let session: LearnerSession
   let trainer: Trainer
@@ -15,8 +21,18 @@ package final class TrainDashboard: ScreenView {
   /// Seconds spent in training steps, and in everything else (drawing, accuracy samples).
   package private(set) var trainingSeconds = 0.0
   package private(set) var overheadSeconds = 0.0
-  private var chunkSeconds = 0.1
+  /// Frames built so far.
+  package private(set) var framesDrawn = 0
+  /// The share of the time drawing may take, and the frame rate it never exceeds.
+  static let overheadBudget = 0.03
+  static let maxFramesPerSecond = 12.0
+  static let heatmapsPerSecond = 4.0
+  private var chunkSeconds = 1 / TrainDashboard.maxFramesPerSecond
   private var lastSample: UInt64 = 0
+  /// How long the last accuracy sample took (it sets the interval between samples).
+  private var sampleSeconds = 0.0
+  /// The heatmap grid last built, for which step and size, and when.
+  private var cachedGrid: (frame: Frame?, step: Int, size: Size, at: UInt64)?
   /// When the last training chunk ended (nil while paused): the time until the next chunk is overhead.
   private var lastChunkEnd: UInt64?
   let firstLoss: Float?
@@ -48,12 +64,14 @@ package final class TrainDashboard: ScreenView {
     trainingSeconds += Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
   }
 
-  /// Samples the validation accuracy at most once a second (and at the end).
+  /// Samples the validation accuracy at most once a second, and at most about 1% of the time
+  /// when a sample is slow (and at the end).
   func sampleAccuracy(force: Bool = false) {
     let now = DispatchTime.now().uptimeNanoseconds
-    guard force || Double(now - lastSample) / 1e9 >= 1.0 else { return }
-    lastSample = now
+    guard force || Double(now - lastSample) / 1e9 >= max(1.0, sampleSeconds * 100) else { return }
     session.sampleValidationAccuracy(force: true)
+    lastSample = DispatchTime.now().uptimeNanoseconds
+    sampleSeconds = Double(lastSample - now) / 1e9
   }
 
   package func handle(_ event: Event, size: Size) -> ViewStep {
@@ -65,11 +83,23 @@ package final class TrainDashboard: ScreenView {
         return .keep
       }
       // Everything since the last chunk (building and drawing the frame, waiting for keys,
-      // sampling the accuracy) is time the dashboard took from training.
-      if let end = lastChunkEnd { overheadSeconds += Double(DispatchTime.now().uptimeNanoseconds - end) / 1e9 }
+      // sampling the accuracy) is time the dashboard took from training. The next chunk is
+      // long enough to bring the share of that time, over the whole run, within the budget.
+      if let end = lastChunkEnd {
+        overheadSeconds += Double(DispatchTime.now().uptimeNanoseconds - end) / 1e9
+        let needed = overheadSeconds * (1 - Self.overheadBudget) / Self.overheadBudget - trainingSeconds
+        chunkSeconds = max(1 / Self.maxFramesPerSecond, min(1.0, needed))
+      }
       train(count: target - done, seconds: chunkSeconds)
-      sampleAccuracy(force: finished)
-      lastChunkEnd = finished ? nil : DispatchTime.now().uptimeNanoseconds
+      if finished {
+        // The final sample is taken with or without the dashboard (for the summary line).
+        lastChunkEnd = nil
+        sampleAccuracy(force: true)
+      } else {
+        // Samples along the way are the dashboard's: counted from here.
+        lastChunkEnd = DispatchTime.now().uptimeNanoseconds
+        sampleAccuracy()
+      }
       return .redraw
     case .key(.character(" ")):
       if finished { return .closeAll }
@@ -89,13 +119,28 @@ package final class TrainDashboard: ScreenView {
   }
 
   package func frame(size: Size) -> Frame {
-    let t0 = DispatchTime.now().uptimeNanoseconds
-    defer {
-      // Keep drawing under ~5% of the time: longer chunks when frames are expensive.
-      let spent = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
-      chunkSeconds = max(0.1, min(1.0, spent * 20))
-    }
+    framesDrawn += 1
     return build(size: size)
+  }
+
+  /// The ten weight heatmaps at `size`: rebuilt when the weights changed, but while training
+  /// runs at most `heatmapsPerSecond` times a second (paused or finished: always current).
+  func weightGrid(size: Size) -> Frame? {
+    let step = trainer.session.trainingStep
+    let now = DispatchTime.now().uptimeNanoseconds
+    if let c = cachedGrid, c.size == size,
+      c.step == step || (!paused && !finished && Double(now - c.at) / 1e9 < 1 / Self.heatmapsPerSecond)
+    {
+      return c.frame
+    }
+    var grid: Frame?
+    if let (images, _) = try? session.probe.weightImages() {
+      let g = HeatmapView.grid(images: images, titles: (0..<10).map { "weights \($0)" }, scale: HeatmapView.symmetricScale(images),
+                               maxSize: size)
+      grid = g.isTooSmallMessage ? nil : g
+    }
+    cachedGrid = (grid, step, size, now)
+    return grid
   }
 
   func build(size: Size) -> Frame {
@@ -127,10 +172,8 @@ package final class TrainDashboard: ScreenView {
     }
     body.draw(LineChartView.frame(series: series, xLabel: "step", rightRange: samples.isEmpty ? nil : 0...1,
                                   maxSize: Size(width: size.width, height: chartHeight)), x: 0, y: 1)
-    if gridRows > 0, let (images, _) = try? session.probe.weightImages() {
-      let grid = HeatmapView.grid(images: images, titles: (0..<10).map { "weights \($0)" }, scale: HeatmapView.symmetricScale(images),
-                                  maxSize: Size(width: size.width, height: gridRows))
-      if !grid.isTooSmallMessage { body.draw(grid, x: 0, y: 1 + chartHeight) }
+    if gridRows > 0, let grid = weightGrid(size: Size(width: size.width, height: gridRows)) {
+      body.draw(grid, x: 0, y: 1 + chartHeight)
     }
     let keys: String
     if let failure {

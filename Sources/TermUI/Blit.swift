@@ -49,9 +49,10 @@ extension FullScreen {
     var enoughPairs = true
     for y in 0..<rows {
       for x in 0..<cols {
-        let cell = frame[x, y]
+        let i = y * frame.width + x
+        let cell = frame.cells[i]
         if cell.isContinuation { continue }
-        if let previous, previous[x, y] == cell { continue }
+        if let previous, previous.cells[i] == cell { continue }  // same size as `frame`
         let glyph = mono ? ANSIRenderer.shadedGlyph(for: cell) : cell.glyph
         var n = 0
         var isWide = false

@@ -27,17 +27,24 @@ extension FullScreen {
     if isHeadless && wait < 0 { wait = 200 }  // scripted input never blocks a test for ever
     wtimeout(swiftcurses_stdscr(), wait)
     var action = try handler(.start, size)
+    var idle = false
     while true {
       switch action {
       case .quit: return
       case .keep: break
       case .draw(let frame): blit(frame)
       }
+      // A ticking view is busy unless its last tick changed nothing (the training dashboard
+      // between two chunks of steps, or after a key): look for input without waiting, so no
+      // training time is lost. An idle view (paused, finished) waits a tick, so it never spins.
+      if tickMilliseconds != nil { wtimeout(swiftcurses_stdscr(), idle ? wait : 0) }
       guard let event = nextEvent(ticking: tickMilliseconds != nil, interruptRequested: interruptRequested) else {
         action = .keep
+        idle = true
         continue
       }
       action = try handler(event, size)
+      if case .tick = event, case .keep = action { idle = true } else { idle = false }
     }
   }
 

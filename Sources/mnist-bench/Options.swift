@@ -10,10 +10,12 @@ struct Options {
   var script: String?
   var numpyScript: String?
   var numpy = true
-  /// The phases to run (nil: all): kernels, read, train, step, startup, process.
+  /// The phases to run (nil: all): kernels, read, train, step, startup, dashboard, process.
   var only: Set<String>?
+  /// Steps of each `:train` run in the dashboard phase.
+  var dashboardSteps = 3000
 
-  static let phases: Set<String> = ["kernels", "read", "train", "step", "startup", "process"]
+  static let phases: Set<String> = ["kernels", "read", "train", "step", "startup", "dashboard", "process"]
 
   /// Whether `phase` is to be measured.
   func wants(_ phase: String) -> Bool { only?.contains(phase) ?? true }
@@ -34,7 +36,8 @@ struct Options {
       --numpy-script FILE   Benchmarks/numpy_tutorial.py (default: found in the source tree)
       --no-numpy       skip the NumPy column
       --only PHASES    measure only these (comma-separated): kernels, read, train, step,
-                       startup, process (e.g. `--only step` for a profiler run)
+                       startup, dashboard, process (e.g. `--only step` for a profiler run)
+      --dashboard-steps N   steps of each `:train` run in the dashboard phase (default 3000)
     """
 
   /// Parses `arguments` (without argv[0]); throws a message for unknown or incomplete options.
@@ -56,6 +59,9 @@ struct Options {
       case "--script": o.script = try value(a)
       case "--numpy-script": o.numpyScript = try value(a)
       case "--no-numpy": o.numpy = false
+      case "--dashboard-steps":
+        guard let n = Int(try value(a)), n >= 100 else { throw SpawnError("--dashboard-steps needs a number of at least 100\n\n\(usage)") }
+        o.dashboardSteps = n
       case "--only":
         let list = Set(try value(a).split(separator: ",").map { String($0) })
         if let bad = list.subtracting(phases).first { throw SpawnError("unknown phase \(bad) for --only\n\n\(usage)") }
@@ -109,4 +115,5 @@ struct Options {
   var evalRuns: Int { quick ? 5 : 20 }
   var processRuns: Int { quick ? 2 : 5 }
   var numpyRuns: Int { quick ? 1 : 3 }
+  var dashboardRounds: Int { quick ? 2 : 5 }
 }

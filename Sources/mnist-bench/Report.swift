@@ -3,6 +3,8 @@ import Foundation
 /// How a row's value is shown. Times are stored in seconds, sizes in MiB.
 enum DisplayUnit: String {
   case seconds = "s", milliseconds = "ms", microseconds = "µs", mebibytes = "MiB", gflops = "GFLOP/s", fraction = ""
+  /// A ratio shown as a percentage (0.034 is "3.4 %").
+  case percent = "%"
 
   var scale: Double {
     switch self {
@@ -16,6 +18,7 @@ enum DisplayUnit: String {
   func format(_ value: Double?) -> String {
     guard let value, value.isFinite else { return "—" }
     if self == .fraction { return String(format: "%.4f", value) }
+    if self == .percent { return String(format: "%.1f %%", value * 100) }
     let v = value * scale
     let digits = v >= 100 ? 0 : v >= 10 ? 1 : 2
     return String(format: "%.\(digits)f", v) + (rawValue.isEmpty ? "" : " " + rawValue)
@@ -170,7 +173,7 @@ struct BenchReport {
     case .seconds, .milliseconds, .microseconds: return "seconds"
     case .mebibytes: return "MiB"
     case .gflops: return "GFLOP/s"
-    case .fraction: return "fraction"
+    case .fraction, .percent: return "fraction"
     }
   }
 }

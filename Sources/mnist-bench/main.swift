@@ -38,6 +38,10 @@ func runBenchmark(_ o: Options) throws -> BenchReport {
   if o.wants("startup") { note("startup to the first prompt (\(o.startupRuns) launches)…") }
   let startup = o.wants("startup") ? try StartupBench.run(shell: shell, runs: o.startupRuns) : (Samples(), Samples())
 
+  if o.wants("dashboard") { note(":train \(o.dashboardSteps) with and without the live dashboard (\(o.dashboardRounds) rounds, interleaved)…") }
+  let dashboard = !o.wants("dashboard") ? nil
+    : try DashboardBench.run(shell: shell, workDirectory: work, setup: script.setup, steps: o.dashboardSteps, rounds: o.dashboardRounds)
+
   var numpy: NumpyResults?
   var numpyNote = "NumPy column empty: run without --no-numpy, with python3 and NumPy on PATH."
   if o.numpy && o.wants("process") {
@@ -82,6 +86,12 @@ func runBenchmark(_ o: Options) throws -> BenchReport {
   r = Row("startup", "startup to the first `>>> ` prompt (pty)", .milliseconds, samples: startup.0)
   r.cpu = startup.1.median
   r.target = 0.030; r.tensorflowAnchor = "2.86 s (import)"; rows.append(r)
+  if let d = dashboard {
+    let rates = "\(Int((d.dashboardRate.median ?? 0).rounded())) vs \(Int((d.plainRate.median ?? 0).rounded())) steps/s"
+    r = Row("dashboard", "`:train \(o.dashboardSteps)`: live dashboard's slowdown (\(rates))", .percent, samples: d.slowdown)
+    r.cpu = d.cpuSlowdown.median
+    r.target = 0.10; rows.append(r)
+  }
   var acc = Samples()
   acc.values = process.accuracies.isEmpty ? inproc.accuracies : process.accuracies
   r = Row("accuracy", "test accuracy after 1000 steps", .fraction, samples: acc)
@@ -103,6 +113,13 @@ func runBenchmark(_ o: Options) throws -> BenchReport {
   report.notes.append("Accuracy of each process run: \(process.accuracies.map { String(format: "%.4f", $0) }.joined(separator: ", ")); in-process runs: \(inproc.accuracies.map { String(format: "%.4f", $0) }.joined(separator: ", ")).")
   if let first = inproc.firstEval {
     report.notes.append("The first accuracy run of a session (builds its plan) took \(DisplayUnit.milliseconds.format(first)); the row above is the steady median.")
+  }
+  if let d = dashboard {
+    func us(_ s: Samples) -> String { DisplayUnit.microseconds.format(s.median) }
+    report.notes.append("Dashboard (120×40 pty, TERM=xterm-256color, drained by mnist-bench; one shell, runs interleaved): "
+      + "\(Int((d.dashboardRate.median ?? 0).rounded())) steps/s with it, \(Int((d.plainRate.median ?? 0).rounded())) without (`:train N --no-dashboard`); "
+      + "CPU per step \(us(d.dashboardCPU)) vs \(us(d.plainCPU)); terminal output \(Int(((d.bytesPerSecond.median ?? 0) / 1024).rounded())) KiB/s; "
+      + "slowdown per round: \(d.slowdown.values.map { DisplayUnit.percent.format($0) }.joined(separator: ", ")); the shell's note: \(d.lastNote).")
   }
   report.notes.append("Data: \(data); shell: \(shell).")
   report.loadAfter = Machine.currentLoadAverage()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ShellCore
 
 /// The `mnist-shell` command: parses the command line, then hands over to ``Shell``.
@@ -42,4 +43,12 @@ struct MNISTShellCommand: ParsableCommand {
   }
 }
 
+/// The common command lines (none, or just a FILE) start the shell directly: ArgumentParser's
+/// reflection-based parsing costs a few milliseconds of startup, and these need none of it.
+/// Anything else (options, `--help`, mistakes) goes through ArgumentParser as before.
+let arguments = CommandLine.arguments.dropFirst()
+if arguments.isEmpty || (arguments.count == 1 && !(arguments.first ?? "-").hasPrefix("-")) {
+  let status = Shell.main(ShellOptions(scriptPath: arguments.first))
+  exit(status)
+}
 MNISTShellCommand.main()

@@ -46,4 +46,17 @@ struct EmbeddedLessonsTests {
     guard ProcessInfo.processInfo.environment["LESSONKIT_REGENERATE"] != "1" else { return }
     #expect(try LessonCatalogue.embedded() == LessonCatalogue(directory: lessonsFolder))
   }
+
+  @Test("the embedded catalogue finds lessons by id before parsing them")
+  func lazyIndex() throws {
+    guard ProcessInfo.processInfo.environment["LESSONKIT_REGENERATE"] != "1" else { return }
+    let folder = try LessonCatalogue(directory: lessonsFolder)
+    let embedded = try LessonCatalogue.embedded()
+    for (i, lesson) in folder.lessons.enumerated() {
+      #expect(embedded.index(of: lesson.id) == i, "\(lesson.file)")
+    }
+    #expect(embedded.index(of: "no-such-lesson") == nil)
+    #expect(embedded.lessons.count == folder.lessons.count)
+    #expect(embedded.lessons[embedded.lessons.count - 1] == folder.lessons[folder.lessons.count - 1])
+  }
 }
