@@ -31,7 +31,9 @@ let package = Package(
     // MARK: - Engine
     .target(name: "Tensors", dependencies: ["CKernels"]),
     .target(name: "TFGraph", dependencies: ["Tensors"], exclude: ["README.md"]),
-    .target(name: "MNISTData", dependencies: ["CZlib", "CKernels"], exclude: ["Resources"]),
+    // Downloads through libcurl loaded at run time (dlopen), so startup does not load it.
+    .target(name: "CFetch", linkerSettings: [.linkedLibrary("dl")]),
+    .target(name: "MNISTData", dependencies: ["CZlib", "CKernels", "CFetch"], exclude: ["Resources"]),
 
     // MARK: - Language
     .target(name: "PyInterp"),
