@@ -27,7 +27,11 @@ final class ExecutionPlan {
   let state: RunState
   private let kernels: [Kernel]
   /// The scheduled ops' names, in execution order (for tests and tools).
-  var scheduledOpNames: [String] { kernels.map(\.op.name) }
+  var scheduledOpNames: [String] { kernelGroups.flatMap { $0 } }
+  /// The op names each kernel runs: one per kernel, or all the ops a fused kernel stands for.
+  var kernelGroups: [[String]] {
+    kernels.map { ($0 as? FusedSoftmaxCrossEntropyKernel)?.fusedOpNames ?? [$0.op.name] }
+  }
   private let releases: [[Int]]
   private let feedSlots: [Int]
   private let feedTensors: [Tensor]
@@ -74,17 +78,33 @@ final class ExecutionPlan {
     let trainOps = ops.filter { $0.minimizedLoss != nil }
     let lossSlots = trainOps.map { slotOf[$0.minimizedLoss!]! }
     let protected = Set(fetchSlots.compactMap { $0 } + lossSlots)
-    // Kernels and liveness.
+    // Kernels, with the loss-and-gradient ops of a softmax cross-entropy fused into one.
+    let protectedTensors = Set(slotOf.compactMap { t, s in protected.contains(s) ? t : nil })
+    let fusions = SoftmaxCrossEntropyFusion.find(in: ops, protected: protectedTensors)
+    var fusionOf: [ObjectIdentifier: Int] = [:]
+    for (i, f) in fusions.enumerated() { for op in f.ops { fusionOf[ObjectIdentifier(op)] = i } }
+    var parts = [[Kernel]](repeating: [], count: fusions.count)
     var kernels: [Kernel] = []
-    var lastUse = [Int](repeating: -1, count: slotOf.count)
-    for (k, op) in ops.enumerated() {
+    for op in ops {
       let ins = op.inputs.enumerated().map { i, t in isRefInput(op, i) ? -1 : slotOf[t]! }
       let outs = op.outputs.map { slotOf[$0]! }
-      for s in ins where s >= 0 { lastUse[s] = k }
-      for s in outs where lastUse[s] < k { lastUse[s] = k }
-      kernels.append(try makeKernel(op, ins: ins, outs: outs, fresh: outs.map { protected.contains($0) }))
+      let kernel = try makeKernel(op, ins: ins, outs: outs, fresh: outs.map { protected.contains($0) })
+      guard let f = fusionOf[ObjectIdentifier(op)] else {
+        kernels.append(kernel)
+        continue
+      }
+      parts[f].append(kernel)
+      if op === fusions[f].ops.last {
+        kernels.append(FusedSoftmaxCrossEntropyKernel(fusions[f], parts: parts[f], slot: { slotOf[$0]! }, protected: protected))
+      }
     }
-    var releases = [[Int]](repeating: [], count: ops.count)
+    // Liveness: a value is released after the last kernel that reads it.
+    var lastUse = [Int](repeating: -1, count: slotOf.count)
+    for (k, kernel) in kernels.enumerated() {
+      for s in kernel.ins where s >= 0 { lastUse[s] = k }
+      for s in kernel.outs where lastUse[s] < k { lastUse[s] = k }
+    }
+    var releases = [[Int]](repeating: [], count: kernels.count)
     for (s, k) in lastUse.enumerated() where k >= 0 && !protected.contains(s) { releases[k].append(s) }
     self.state = RunState(count: slotOf.count, session: session)
     self.kernels = kernels

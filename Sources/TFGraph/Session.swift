@@ -123,6 +123,12 @@ public final class Session {
     try ExecutionPlan(session: self, fetches: fetches, feeds: fed).scheduledOpNames
   }
 
+  /// The kernels a run of `fetches` executes, each as the names of the ops it runs (several for
+  /// a fused kernel). For tests and tools.
+  package func scheduledKernels(_ fetches: [Fetch], fed: [Tensor]) throws -> [[String]] {
+    try ExecutionPlan(session: self, fetches: fetches, feeds: fed).kernelGroups
+  }
+
   /// When set, every run adds each kernel's wall time to it (for benchmarks and tools).
   public var profile: KernelProfile?
 
