@@ -37,7 +37,7 @@ final class ApplyGradientDescentKernel: Kernel {
       throw TFError.invalid("var and delta do not have the same shape\(shapeList(v.shape)) \(shapeList(delta.shape))")
     }
     s.variableValues[idx] = nil
-    delta.withFloats { d in v.mutateFloats { p, n in for i in 0..<n { p[i] -= alpha * d[i] } } }
+    delta.withFloats { d in v.mutateFloats { p, n in subtractScaled(p, d, alpha: alpha, count: n) } }
     s.variableValues[idx] = v
     st.slots[outs[0]] = emptyArray
   }

@@ -30,3 +30,15 @@ public enum TFMathOp: Int32, Sendable { case exp = 0, log = 1, softmax = 2, logS
 public func tfMath(isa: String, _ op: TFMathOp, _ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, rows: Int, cols: Int) -> Bool {
   isa.withCString { ck_math_tf_isa($0, op.rawValue, x, out, rows, cols) != 0 }
 }
+
+/// `y[i] = y[i] - alpha * x[i]` for `i < n`, vectorised for the CPU at run time, with the same two
+/// roundings as the scalar expression (gradient descent's update).
+@inlinable
+public func subtractScaled(_ y: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, alpha: Float, count n: Int) {
+  if n > 0 { ck_sub_scaled(y, x, alpha, n) }
+}
+
+/// ``subtractScaled(_:_:alpha:count:)`` with the portable loop whatever the CPU (for tests).
+public func subtractScaledPortable(_ y: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, alpha: Float, count n: Int) {
+  if n > 0 { ck_sub_scaled_portable(y, x, alpha, n) }
+}

@@ -1,0 +1,33 @@
+/* Optimizer updates: a portable loop and an AVX2 one chosen at run time, both computing
+   y - alpha * x with two roundings (contraction into FMA is off), so they agree bit for bit with
+   each other and with the Swift loop they replace. */
+#include "ck_vector.h"
+#include "ck_pixels.h"
+
+#pragma clang fp contract(off)
+
+void ck_sub_scaled_portable(float *y, const float *x, float alpha, ptrdiff_t n) {
+  for (ptrdiff_t i = 0; i < n; i++) y[i] = y[i] - alpha * x[i];
+}
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+__attribute__((target("avx2")))
+static void sub_scaled_avx2(float *y, const float *x, float alpha, ptrdiff_t n) {
+  const __m256 a = _mm256_set1_ps(alpha);
+  ptrdiff_t i = 0;
+  for (; i + 16 <= n; i += 16) {
+    __m256 p0 = _mm256_mul_ps(a, _mm256_loadu_ps(x + i)), p1 = _mm256_mul_ps(a, _mm256_loadu_ps(x + i + 8));
+    _mm256_storeu_ps(y + i, _mm256_sub_ps(_mm256_loadu_ps(y + i), p0));
+    _mm256_storeu_ps(y + i + 8, _mm256_sub_ps(_mm256_loadu_ps(y + i + 8), p1));
+  }
+  for (; i < n; i++) y[i] = y[i] - alpha * x[i];
+}
+#endif
+
+void ck_sub_scaled(float *y, const float *x, float alpha, ptrdiff_t n) {
+#if defined(__x86_64__)
+  if (ck_pixels_avx2()) { sub_scaled_avx2(y, x, alpha, n); return; }
+#endif
+  ck_sub_scaled_portable(y, x, alpha, n);
+}
