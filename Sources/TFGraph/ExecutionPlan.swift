@@ -129,7 +129,7 @@ final class ExecutionPlan {
           let t0 = DispatchTime.now().uptimeNanoseconds
           try kernels[k].run(st)
           for s in releases[k] { st.slots[s] = emptyArray }
-          prof.add(kernels[k].op.name, DispatchTime.now().uptimeNanoseconds - t0)
+          prof.add(kernels[k].profileName, DispatchTime.now().uptimeNanoseconds - t0)
         }
       } else {
         for k in kernels.indices {

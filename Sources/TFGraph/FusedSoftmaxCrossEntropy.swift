@@ -127,6 +127,7 @@ final class FusedSoftmaxCrossEntropyKernel: Kernel {
   private var smBuf: FloatBuffer
   private var gradBuf: FloatBuffer
   private var logs: [Float] = []
+  private var sums: [Float] = []
 
   init(_ f: SoftmaxCrossEntropyFusion, parts: [Kernel], slot: (Tensor) -> Int, protected: Set<Int>) {
     self.parts = parts
@@ -149,6 +150,7 @@ final class FusedSoftmaxCrossEntropyKernel: Kernel {
 
   /// Names of the ops this kernel stands for (for profiles and tests).
   var fusedOpNames: [String] { parts.map(\.op.name) }
+  override var profileName: String { "fused Softmax…Softmax_grad (\(parts.count) ops)" }
 
   override func run(_ st: RunState) throws {
     let x = st.slots[logits], y = st.slots[labels]
@@ -160,32 +162,42 @@ final class FusedSoftmaxCrossEntropyKernel: Kernel {
     let rows = x.shape[0], cols = x.shape[1], n = rows * cols
     let sm = x.withFloats { p in smBuf.write(x.shape) { o, _ in tfSoftmaxRows(p, o, rows: rows, cols: cols, log: false) } }
     if logs.count != n { logs = [Float](repeating: 0, count: n) }
+    if sums.count != 2 * rows { sums = [Float](repeating: 0, count: 2 * rows) }
     let labelsFirst = self.labelsFirst
     // Mean's gradient: the seed spread over the rows (BroadcastTo with divide), then negated.
     let spread = seed * 1 / Float(rows)
     let g = -spread
     var total: Float = 0
+    // Row sums run column by column over all rows: each row's additions keep their order (c = 0,
+    // 1, ...) as in the Sum and SoftmaxGrad kernels, and the rows' chains are independent.
     let grad: NDArray = sm.withFloats { ps in
       y.withFloats { py in
         logs.withUnsafeMutableBufferPointer { lb in
-          let lg = lb.baseAddress!
-          tfLog(ps, lg, count: n)
-          return gradBuf.write(x.shape) { o, _ in
-            for r in 0..<rows {
-              let base = r * cols
-              // Forward: -sum(y_ * log(y)) of this row, added to the mean's running sum.
-              var s: Float = 0
-              for c in base..<(base + cols) { s += labelsFirst ? py[c] * lg[c] : lg[c] * py[c] }
-              total += -s
-              // Backward: Mul by the labels, Log's gradient, then SoftmaxGrad.
-              var dot: Float = 0
-              for c in base..<(base + cols) {
-                let t = labelsFirst ? py[c] * g : g * py[c]
-                let u = t * (1 / ps[c])
-                o[c] = u
-                dot += u * ps[c]
+          sums.withUnsafeMutableBufferPointer { sb in
+            let lg = lb.baseAddress!, s = sb.baseAddress!, dot = s + rows
+            s.update(repeating: 0, count: 2 * rows)
+            tfLog(ps, lg, count: n)
+            // Forward: sum(y_ * log(y)) per row; the mean of their negations.
+            for c in 0..<cols {
+              if labelsFirst {
+                for r in 0..<rows { s[r] += py[r * cols + c] * lg[r * cols + c] }
+              } else {
+                for r in 0..<rows { s[r] += lg[r * cols + c] * py[r * cols + c] }
               }
-              for c in base..<(base + cols) { o[c] = (o[c] - dot) * ps[c] }
+            }
+            for r in 0..<rows { total += -s[r] }
+            return gradBuf.write(x.shape) { o, _ in
+              // Backward: Mul by the labels, Log's gradient (times 1/y), then SoftmaxGrad.
+              if labelsFirst {
+                for i in 0..<n { o[i] = py[i] * g * (1 / ps[i]) }
+              } else {
+                for i in 0..<n { o[i] = g * py[i] * (1 / ps[i]) }
+              }
+              for c in 0..<cols { for r in 0..<rows { dot[r] += o[r * cols + c] * ps[r * cols + c] } }
+              for r in 0..<rows {
+                let d = dot[r]
+                for i in (r * cols)..<(r * cols + cols) { o[i] = (o[i] - d) * ps[i] }
+              }
             }
           }
         }

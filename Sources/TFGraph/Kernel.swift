@@ -19,6 +19,8 @@ class Kernel {
     self.fresh = fresh
   }
   func run(_ st: RunState) throws { fatalError("Kernel.run not overridden for \(op.type)") }
+  /// The name this kernel's time is recorded under in a ``KernelProfile``.
+  var profileName: String { op.name }
 }
 
 /// A float32 output buffer reused across runs when its size is unchanged.

@@ -17,6 +17,19 @@ struct InProcessResults {
   var accuracies: [Double] = []
   /// Wall and CPU seconds per call of each layer of a training step.
   var breakdown: [BreakdownItem] = []
+  /// With --ops: mean wall seconds per run of each kernel of a training step / of the evaluation.
+  var stepOps: [(name: String, seconds: Double)] = []
+  var evalOps: [(name: String, seconds: Double)] = []
+}
+
+/// Runs `body` `runs` times with `session`'s kernel profile on; mean seconds per run of each kernel
+/// (a fused kernel is listed under the name of the last op it stands for).
+func profile(_ session: Session, runs: Int, _ body: () throws -> Void) throws -> [(name: String, seconds: Double)] {
+  let prof = KernelProfile()
+  session.profile = prof
+  defer { session.profile = nil }
+  for _ in 0..<runs { try body() }
+  return prof.order.map { ($0, Double(prof.nanoseconds[$0] ?? 0) / 1e9 / Double(max(runs, 1))) }
 }
 
 /// One layer of a training step, timed per call.
@@ -39,7 +52,8 @@ enum InProcessBench {
   /// The tutorial's 1000 steps through the interpreter (fresh session each run), then the
   /// test evaluation timed `evalRuns` times on the last trained model.
   static func training(
-    script: TutorialScript, workDirectory: String, runs: Int, evalRuns: Int, into r: inout InProcessResults
+    script: TutorialScript, workDirectory: String, runs: Int, evalRuns: Int, ops: Bool = false,
+    into r: inout InProcessResults
   ) throws {
     let accuracyExpr = "sess.run(accuracy, feed_dict={x: mnist.test.images, y_: mnist.test.labels})"
     for run in 0..<runs {
@@ -54,6 +68,9 @@ enum InProcessBench {
       r.accuracies.append(value)
       if run == runs - 1 {
         r.firstEval = first
+        if ops, let session = s.env.defaultSession {
+          r.evalOps = try profile(session, runs: evalRuns) { _ = try s.eval(accuracyExpr) }
+        }
         for _ in 0..<evalRuns {
           let e = try timedBoth { _ = try s.eval(accuracyExpr) }
           r.eval.add(e.wall)
@@ -66,7 +83,8 @@ enum InProcessBench {
   /// One steady training step: a fixed batch fed `steps` times per timed run, in a fresh session;
   /// then the breakdown of that step into its layers.
   static func steadyStep(
-    script: TutorialScript, workDirectory: String, steps: Int, runs: Int, into r: inout InProcessResults
+    script: TutorialScript, workDirectory: String, steps: Int, runs: Int, ops: Bool = false,
+    into r: inout InProcessResults
   ) throws {
     let s = TutorialSession(workDirectory: workDirectory)
     try s.exec(script.setup)
@@ -112,6 +130,9 @@ enum InProcessBench {
     let feeds = [(x, xs), (y_, ys)]
     try add("TFGraph: Session.run(train_step) from Swift") { try perCall { _ = try session.run([.operation(trainOp)], feedList: feeds) } }
     let loss = try s.tensor("cross_entropy")
+    if ops {
+      r.stepOps = try profile(session, runs: n) { _ = try session.run([.operation(trainOp)], feedList: feeds) }
+    }
     try add("TFGraph: Session.run(cross_entropy), forward only") { try perCall { _ = try session.run([.tensor(loss)], feedList: feeds) } }
     let forward = KernelBench.shapes[0], grad = KernelBench.shapes[1]
     let f = KernelBench.timePerCall(forward, runs: runs), g = KernelBench.timePerCall(grad, runs: runs)

@@ -14,6 +14,8 @@ struct Options {
   var only: Set<String>?
   /// Steps of each `:train` run in the dashboard phase.
   var dashboardSteps = 3000
+  /// Print the time of every scheduled kernel of a training step and of the evaluation.
+  var ops = false
 
   static let phases: Set<String> = ["kernels", "read", "train", "step", "startup", "dashboard", "process"]
 
@@ -22,7 +24,7 @@ struct Options {
 
   static let usage = """
     usage: mnist-bench [--quick] [--json] [--shell PATH] [--data DIR] [--script FILE]
-                       [--numpy-script FILE] [--no-numpy] [--only PHASES]
+                       [--numpy-script FILE] [--no-numpy] [--only PHASES] [--ops]
 
     Measures mnist-shell on the "MNIST for ML Beginners" workload (medians of several runs) and
     prints a table with the targets of issue 9, NumPy measured side by side when python3 has it,
@@ -38,6 +40,8 @@ struct Options {
       --only PHASES    measure only these (comma-separated): kernels, read, train, step,
                        startup, dashboard, process (e.g. `--only step` for a profiler run)
       --dashboard-steps N   steps of each `:train` run in the dashboard phase (default 3000)
+      --ops            also print the time of each kernel of a training step (step phase) and of
+                       the test evaluation (train phase), from the session's kernel profile
     """
 
   /// Parses `arguments` (without argv[0]); throws a message for unknown or incomplete options.
@@ -59,6 +63,7 @@ struct Options {
       case "--script": o.script = try value(a)
       case "--numpy-script": o.numpyScript = try value(a)
       case "--no-numpy": o.numpy = false
+      case "--ops": o.ops = true
       case "--dashboard-steps":
         guard let n = Int(try value(a)), n >= 100 else { throw SpawnError("--dashboard-steps needs a number of at least 100\n\n\(usage)") }
         o.dashboardSteps = n

@@ -105,6 +105,11 @@ func textReport(_ report: BenchReport) -> String {
       report.breakdown.map { [$0.name, DisplayUnit.microseconds.format($0.wall), DisplayUnit.microseconds.format($0.cpu)] },
       rightAligned: [1, 2])
   }
+  for (title, ops) in [("a training step (Session.run of train_step)", report.stepOps),
+                       ("the test evaluation (sess.run(accuracy, ...))", report.evalOps)] where !ops.isEmpty {
+    out += "\nKernels of \(title), mean per run (--ops; the profile's own clock reads add ~0.1 µs each):\n\n"
+    out += markdownTable(["kernel", "wall"], ops.map { [$0.name, DisplayUnit.microseconds.format($0.seconds)] }, rightAligned: [1])
+  }
   for n in report.notes { out += "\n" + n }
   out += "\n\n" + report.summaryLine + "\n"
   return out
@@ -118,6 +123,8 @@ struct BenchReport {
   var loadAfter = ""
   var rows: [Row] = []
   var breakdown: [BreakdownItem] = []
+  var stepOps: [(name: String, seconds: Double)] = []
+  var evalOps: [(name: String, seconds: Double)] = []
   var numpyNote = ""
   var notes: [String] = []
   var extra: [String: Any] = [:]

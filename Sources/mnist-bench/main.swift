@@ -27,12 +27,12 @@ func runBenchmark(_ o: Options) throws -> BenchReport {
 
   if o.wants("train") { note("1000 training steps through the interpreter (\(o.trainRuns) runs) and the test evaluation (\(o.evalRuns) runs)…") }
   if o.wants("train") {
-    try InProcessBench.training(script: script, workDirectory: work, runs: o.trainRuns, evalRuns: o.evalRuns, into: &inproc)
+    try InProcessBench.training(script: script, workDirectory: work, runs: o.trainRuns, evalRuns: o.evalRuns, ops: o.ops, into: &inproc)
   }
 
   if o.wants("step") { note("steady step (\(o.stepRuns) × \(o.stepLoop) steps) and its breakdown…") }
   if o.wants("step") {
-    try InProcessBench.steadyStep(script: script, workDirectory: work, steps: o.stepLoop, runs: o.stepRuns, into: &inproc)
+    try InProcessBench.steadyStep(script: script, workDirectory: work, steps: o.stepLoop, runs: o.stepRuns, ops: o.ops, into: &inproc)
   }
 
   if o.wants("startup") { note("startup to the first prompt (\(o.startupRuns) launches)…") }
@@ -107,6 +107,8 @@ func runBenchmark(_ o: Options) throws -> BenchReport {
   }
   report.rows = rows.filter { $0.value != nil }
   report.breakdown = inproc.breakdown
+  report.stepOps = inproc.stepOps
+  report.evalOps = inproc.evalOps
   report.numpyNote = numpyNote
 
   report.notes.append("MNIST_data/ filled from the bundle in every fresh process run: \(process.filledFromBundle ? "yes" : "NO") (each run starts in an empty temporary folder).")
