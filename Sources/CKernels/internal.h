@@ -40,4 +40,15 @@ void ck_softmax_tf_avx512(const float *x, float *y, long rows, long cols, int lo
 float *ck_scratch(size_t n);
 /* Frees the calling thread's scratch buffer (worker threads call it before exiting). */
 void ck_scratch_release(void);
+
+/* The persistent helper thread of kernels.c. ck_pool_acquire makes the caller its owner (1) or
+   returns 0 if it is unavailable or owned. The owner posts one job with ck_pool_post, which
+   returns its ticket (> 0); with release = 1 the helper gives up the ownership itself once the
+   job has run, otherwise the owner does (ck_pool_release, after ck_pool_wait; also to give it
+   up without posting). ck_pool_wait(ticket) returns once that job has run: it spins briefly,
+   then blocks. */
+int ck_pool_acquire(void);
+void ck_pool_release(void);
+long ck_pool_post(void (*fn)(const void *), const void *arg, int release);
+void ck_pool_wait(long ticket);
 #endif

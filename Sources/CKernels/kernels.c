@@ -95,12 +95,16 @@ static void run_job(const gemm_job *j) {
   j->fn(j->transA, j->transB, j->m, j->n, j->k, j->alpha, j->a, j->lda, j->b, j->ldb, j->beta, j->c, j->ldc);
 }
 
+static void run_gemm_task(const void *arg) { run_job((const gemm_job *)arg); }
+
 /* A single persistent helper thread (the machine kind has two cores). A caller hands it one job,
    computes the other part itself, then waits. The helper spins briefly for a job before blocking
    on a condition variable, and the caller spins briefly for completion before blocking, so
    neither burns a core for long. One caller at a time owns the helper (`pool_owned`); a
    concurrent caller simply computes its whole product on its own thread, which gives the same
-   numbers: every element of C is computed by the same code whatever the row split. */
+   numbers: every element of C is computed by the same code whatever the row split.
+   An asynchronous job (ck_async.h) owns the helper from its posting until the helper has run it;
+   the helper itself then gives the ownership back. */
 static pthread_mutex_t pool_mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t pool_work_cv = PTHREAD_COND_INITIALIZER;
 static pthread_cond_t pool_done_cv = PTHREAD_COND_INITIALIZER;
@@ -109,7 +113,9 @@ static int pool_ok = 0;            /* the helper thread exists */
 static int pool_owned = 0;         /* a caller is using the helper (atomic) */
 static long pool_posted = 0;       /* jobs posted (atomic; written under pool_mu) */
 static long pool_finished = 0;     /* jobs finished (atomic; written under pool_mu) */
-static const gemm_job *pool_job = NULL;
+static void (*pool_fn)(const void *) = NULL;  /* the posted job: pool_fn(pool_arg) */
+static const void *pool_arg = NULL;
+static int pool_release = 0;       /* the helper releases pool_owned after the job (async) */
 
 /* About 20-60 microseconds of polling before sleeping. */
 #define POOL_SPINS 2000
@@ -130,12 +136,16 @@ static void *pool_main(void *arg) {
     pthread_mutex_lock(&pool_mu);
     while (__atomic_load_n(&pool_posted, __ATOMIC_ACQUIRE) == seen) pthread_cond_wait(&pool_work_cv, &pool_mu);
     seen = pool_posted;
-    const gemm_job *j = pool_job;
+    void (*fn)(const void *) = pool_fn;
+    const void *arg = pool_arg;
+    int release = pool_release;
     pthread_mutex_unlock(&pool_mu);
-    run_job(j);
+    fn(arg);
+    /* Released before `finished` is published, so a waiter that sees its job done can post again. */
+    if (release) __atomic_store_n(&pool_owned, 0, __ATOMIC_RELEASE);
     pthread_mutex_lock(&pool_mu);
     __atomic_store_n(&pool_finished, seen, __ATOMIC_RELEASE);
-    pthread_cond_signal(&pool_done_cv);
+    pthread_cond_broadcast(&pool_done_cv);
     pthread_mutex_unlock(&pool_mu);
   }
   return NULL;
@@ -150,26 +160,43 @@ static void pool_start(void) {
   pthread_attr_destroy(&attr);
 }
 
-/* Runs `j` on the helper thread while the caller runs `mine`; returns 0 (running nothing) if
-   the helper is unavailable or owned by another caller. */
-static int pool_run2(const gemm_job *j, const gemm_job *mine) {
+int ck_pool_acquire(void) {
   pthread_once(&pool_once, pool_start);
   if (!pool_ok) return 0;
-  if (__atomic_exchange_n(&pool_owned, 1, __ATOMIC_ACQUIRE)) return 0;
+  return __atomic_exchange_n(&pool_owned, 1, __ATOMIC_ACQUIRE) ? 0 : 1;
+}
+
+void ck_pool_release(void) { __atomic_store_n(&pool_owned, 0, __ATOMIC_RELEASE); }
+
+long ck_pool_post(void (*fn)(const void *), const void *arg, int release) {
   pthread_mutex_lock(&pool_mu);
-  pool_job = j;
+  pool_fn = fn;
+  pool_arg = arg;
+  pool_release = release;
   long ticket = pool_posted + 1;
   __atomic_store_n(&pool_posted, ticket, __ATOMIC_RELEASE);
   pthread_cond_signal(&pool_work_cv);
   pthread_mutex_unlock(&pool_mu);
-  run_job(mine);
-  for (int i = 0; i < POOL_SPINS && __atomic_load_n(&pool_finished, __ATOMIC_ACQUIRE) != ticket; i++) cpu_relax();
-  if (__atomic_load_n(&pool_finished, __ATOMIC_ACQUIRE) != ticket) {
+  return ticket;
+}
+
+void ck_pool_wait(long ticket) {
+  for (int i = 0; i < POOL_SPINS && __atomic_load_n(&pool_finished, __ATOMIC_ACQUIRE) < ticket; i++) cpu_relax();
+  if (__atomic_load_n(&pool_finished, __ATOMIC_ACQUIRE) < ticket) {
     pthread_mutex_lock(&pool_mu);
-    while (__atomic_load_n(&pool_finished, __ATOMIC_ACQUIRE) != ticket) pthread_cond_wait(&pool_done_cv, &pool_mu);
+    while (__atomic_load_n(&pool_finished, __ATOMIC_ACQUIRE) < ticket) pthread_cond_wait(&pool_done_cv, &pool_mu);
     pthread_mutex_unlock(&pool_mu);
   }
-  __atomic_store_n(&pool_owned, 0, __ATOMIC_RELEASE);
+}
+
+/* Runs `j` on the helper thread while the caller runs `mine`; returns 0 (running nothing) if
+   the helper is unavailable or owned by another caller (or by an asynchronous job). */
+static int pool_run2(const gemm_job *j, const gemm_job *mine) {
+  if (!ck_pool_acquire()) return 0;
+  long ticket = ck_pool_post(run_gemm_task, j, 0);
+  run_job(mine);
+  ck_pool_wait(ticket);
+  ck_pool_release();
   return 1;
 }
 
