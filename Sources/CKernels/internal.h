@@ -49,6 +49,8 @@ void ck_scratch_release(void);
    then blocks. */
 int ck_pool_acquire(void);
 void ck_pool_release(void);
+/* For the owner: the ticket its next ck_pool_post will return. */
+long ck_pool_next_ticket(void);
 long ck_pool_post(void (*fn)(const void *), const void *arg, int release);
 void ck_pool_wait(long ticket);
 #endif

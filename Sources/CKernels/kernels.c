@@ -166,6 +166,8 @@ int ck_pool_acquire(void) {
   return __atomic_exchange_n(&pool_owned, 1, __ATOMIC_ACQUIRE) ? 0 : 1;
 }
 
+long ck_pool_next_ticket(void) { return __atomic_load_n(&pool_posted, __ATOMIC_ACQUIRE) + 1; }
+
 void ck_pool_release(void) { __atomic_store_n(&pool_owned, 0, __ATOMIC_RELEASE); }
 
 long ck_pool_post(void (*fn)(const void *), const void *arg, int release) {

@@ -33,7 +33,8 @@ import Testing
   }
 
   @Test func asyncGatherWritesWhatTheSyncGatherWrites() throws {
-    for (count, seed) in [(100, 1), (1, 2), (2500, 3), (100, 4)] {
+    // Waited for at once (often done by the waiter itself) or after a while (by the helper).
+    for (count, seed, pause) in [(100, 1, 0), (1, 2, 0), (2500, 3, 0), (100, 4, 0), (100, 5, 2000), (2500, 6, 20000), (7, 7, 500)] {
       var rows = Self.rows(count, seed: seed)
       let expected = Self.syncGather(rows)
       let dst = UnsafeMutablePointer<Float>.allocate(capacity: expected.count)
@@ -42,11 +43,32 @@ import Testing
       let ticket = Self.pixels.withUnsafeBufferPointer { p in Self.post(rows, base: p.baseAddress!, dst: dst) }
       try #require(ticket > 0)
       for i in rows.indices { rows[i] = 0 }  // the job has its own copy of the rows
+      if pause > 0 { usleep(UInt32(pause)) }
       ck_async_wait(ticket)
       ck_async_wait(ticket)  // a finished ticket returns at once
       let got = Array(UnsafeBufferPointer(start: dst, count: expected.count))
       #expect(got.map(\.bitPattern) == expected.map(\.bitPattern))
     }
+  }
+
+  @Test func manyJobsInARowAreEachComplete() throws {
+    let rows = Self.rows(100, seed: 11)
+    let expected = Self.syncGather(rows).map(\.bitPattern)
+    let dst = UnsafeMutablePointer<Float>.allocate(capacity: expected.count)
+    defer { dst.deallocate() }
+    var posted = 0
+    for round in 0..<300 {
+      dst.initialize(repeating: .nan, count: expected.count)
+      let ticket = Self.pixels.withUnsafeBufferPointer { p in
+        ck_async_gather(p.baseAddress!, Self.rowSize, rows, rows.count, Self.scale, dst)
+      }
+      if ticket == 0 { continue }  // the helper is busy (another test, or our last job not yet left)
+      posted += 1
+      if round % 3 == 1 { usleep(100) }
+      ck_async_wait(ticket)
+      #expect(Array(UnsafeBufferPointer(start: dst, count: expected.count)).map(\.bitPattern) == expected)
+    }
+    #expect(posted > 0)
   }
 
   @Test func nothingToDoOrNoTicketStartsNothing() {

@@ -15,8 +15,9 @@
 long ck_async_gather(const uint8_t *base, ptrdiff_t rowSize, const ptrdiff_t *rows, ptrdiff_t count,
                      float scale, float *dst);
 
-/* Returns once the job of `ticket` has finished (at once for 0 or a finished ticket). Spins
-   briefly, then blocks. */
+/* Returns once the job of `ticket` is done (at once for 0 or a finished ticket). If the helper
+   has not started it yet (on a busy machine its thread may wait long for a core), the caller
+   does it itself; if it is running, the caller spins briefly, then blocks. */
 void ck_async_wait(long ticket);
 
 #endif
