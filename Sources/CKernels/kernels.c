@@ -131,14 +131,18 @@ static inline void cpu_relax(void) {
 static void *pool_main(void *arg) {
   (void)arg;
   long seen = 0;
+  int spin = 1;
   for (;;) {
-    for (int i = 0; i < POOL_SPINS && __atomic_load_n(&pool_posted, __ATOMIC_ACQUIRE) == seen; i++) cpu_relax();
+    /* After an asynchronous job the next one comes a training step later at the earliest: no
+       spinning then (it would take a core from the caller when the machine is busy). */
+    for (int i = 0; spin && i < POOL_SPINS && __atomic_load_n(&pool_posted, __ATOMIC_ACQUIRE) == seen; i++) cpu_relax();
     pthread_mutex_lock(&pool_mu);
     while (__atomic_load_n(&pool_posted, __ATOMIC_ACQUIRE) == seen) pthread_cond_wait(&pool_work_cv, &pool_mu);
     seen = pool_posted;
     void (*fn)(const void *) = pool_fn;
     const void *arg = pool_arg;
     int release = pool_release;
+    spin = !release;
     pthread_mutex_unlock(&pool_mu);
     fn(arg);
     /* Released before `finished` is published, so a waiter that sees its job done can post again. */
