@@ -1,8 +1,10 @@
+#define _GNU_SOURCE /* pthread_setaffinity_np */
 #include "ckernels.h"
 #include "internal.h"
 #include <string.h>
 #include <stdlib.h>
 #include <pthread.h>
+#include <sched.h>
 
 static _Thread_local float *scratch_buf = NULL;
 static _Thread_local size_t scratch_cap = 0;
@@ -103,8 +105,8 @@ static void run_gemm_task(const void *arg) { run_job((const gemm_job *)arg); }
    neither burns a core for long. One caller at a time owns the helper (`pool_owned`); a
    concurrent caller simply computes its whole product on its own thread, which gives the same
    numbers: every element of C is computed by the same code whatever the row split.
-   An asynchronous job (ck_async.h) owns the helper from its posting until the helper has run it;
-   the helper itself then gives the ownership back. */
+   An asynchronous job (ck_async.h) owns the helper from its posting until it is done; the job
+   itself then gives the ownership back, on the helper thread. */
 static pthread_mutex_t pool_mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t pool_work_cv = PTHREAD_COND_INITIALIZER;
 static pthread_cond_t pool_done_cv = PTHREAD_COND_INITIALIZER;
@@ -115,7 +117,7 @@ static long pool_posted = 0;       /* jobs posted (atomic; written under pool_mu
 static long pool_finished = 0;     /* jobs finished (atomic; written under pool_mu) */
 static void (*pool_fn)(const void *) = NULL;  /* the posted job: pool_fn(pool_arg) */
 static const void *pool_arg = NULL;
-static int pool_release = 0;       /* the helper releases pool_owned after the job (async) */
+static int pool_async = 0;         /* the job gives up pool_owned itself (ck_async.h) */
 
 /* About 20-60 microseconds of polling before sleeping. */
 #define POOL_SPINS 2000
@@ -141,12 +143,9 @@ static void *pool_main(void *arg) {
     seen = pool_posted;
     void (*fn)(const void *) = pool_fn;
     const void *arg = pool_arg;
-    int release = pool_release;
-    spin = !release;
+    spin = !pool_async;
     pthread_mutex_unlock(&pool_mu);
     fn(arg);
-    /* Released before `finished` is published, so a waiter that sees its job done can post again. */
-    if (release) __atomic_store_n(&pool_owned, 0, __ATOMIC_RELEASE);
     pthread_mutex_lock(&pool_mu);
     __atomic_store_n(&pool_finished, seen, __ATOMIC_RELEASE);
     pthread_cond_broadcast(&pool_done_cv);
@@ -155,13 +154,34 @@ static void *pool_main(void *arg) {
   return NULL;
 }
 
+static pthread_t pool_thread;
+#if defined(__linux__)
+static cpu_set_t pool_cpus;     /* the CPUs the process may use, when the helper started */
+static int pool_cpus_known = 0;
+static int pool_avoided = -1;   /* the CPU the helper is kept off (owner only) */
+#endif
+
 static void pool_start(void) {
-  pthread_t t;
   pthread_attr_t attr;
   if (pthread_attr_init(&attr) != 0) return;
   pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-  if (pthread_create(&t, &attr, pool_main, NULL) == 0) pool_ok = 1;
+  if (pthread_create(&pool_thread, &attr, pool_main, NULL) == 0) pool_ok = 1;
   pthread_attr_destroy(&attr);
+#if defined(__linux__)
+  if (pool_ok && sched_getaffinity(0, sizeof pool_cpus, &pool_cpus) == 0) pool_cpus_known = 1;
+#endif
+}
+
+void ck_pool_avoid_cpu(int cpu) {
+#if defined(__linux__)
+  if (!pool_cpus_known || cpu < 0 || cpu >= CPU_SETSIZE || cpu == pool_avoided) return;
+  cpu_set_t allowed = pool_cpus;
+  CPU_CLR(cpu, &allowed);
+  if (CPU_COUNT(&allowed) == 0) return;
+  if (pthread_setaffinity_np(pool_thread, sizeof allowed, &allowed) == 0) pool_avoided = cpu;
+#else
+  (void)cpu;
+#endif
 }
 
 int ck_pool_acquire(void) {
@@ -174,11 +194,11 @@ long ck_pool_next_ticket(void) { return __atomic_load_n(&pool_posted, __ATOMIC_A
 
 void ck_pool_release(void) { __atomic_store_n(&pool_owned, 0, __ATOMIC_RELEASE); }
 
-long ck_pool_post(void (*fn)(const void *), const void *arg, int release) {
+long ck_pool_post(void (*fn)(const void *), const void *arg, int async) {
   pthread_mutex_lock(&pool_mu);
   pool_fn = fn;
   pool_arg = arg;
-  pool_release = release;
+  pool_async = async;
   long ticket = pool_posted + 1;
   __atomic_store_n(&pool_posted, ticket, __ATOMIC_RELEASE);
   pthread_cond_signal(&pool_work_cv);
