@@ -40,4 +40,21 @@ void ck_softmax_tf_avx512(const float *x, float *y, long rows, long cols, int lo
 float *ck_scratch(size_t n);
 /* Frees the calling thread's scratch buffer (worker threads call it before exiting). */
 void ck_scratch_release(void);
+
+/* The persistent helper thread of kernels.c. ck_pool_acquire makes the caller its owner (1) or
+   returns 0 if it is unavailable or owned. The owner posts one job with ck_pool_post, which
+   returns its ticket (> 0). With async = 0 the owner waits for it (ck_pool_wait) and then gives
+   up the ownership (ck_pool_release; also to give it up without posting). With async = 1 the job
+   itself gives up the ownership, as soon as it no longer needs its record, and the helper does
+   not poll for a next job. ck_pool_wait(ticket) returns once the helper has left that job: it
+   spins briefly, then blocks. */
+int ck_pool_acquire(void);
+void ck_pool_release(void);
+/* For the owner: the ticket its next ck_pool_post will return. */
+long ck_pool_next_ticket(void);
+/* For the owner: keeps the helper thread off CPU `cpu` (the caller's), so that waking it takes
+   another core rather than the caller's own; a no-op where thread affinity is not available. */
+void ck_pool_avoid_cpu(int cpu);
+long ck_pool_post(void (*fn)(const void *), const void *arg, int async);
+void ck_pool_wait(long ticket);
 #endif

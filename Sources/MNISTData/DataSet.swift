@@ -26,11 +26,19 @@ public final class DataSet {
   var fileOrderImages: [Float]?  // `images` before any shuffle, made when first asked for
   var cachedImages: [Float]?  // `images` in the current shuffled order, made when first asked for
   var cachedLabels: MNISTLabels?
-  var batchBuffers: [[Float]] = [[], []]  // next_batch alternates between two, see makeBatch
+  var batchBuffers: [[Float]] = [[], [], []]  // next_batch uses them in turn, see makeBatch
   var nextBuffer = 0
   var rowScratch: [Int] = []
   /// How many batches had to copy their buffer because the caller still held it (for tests).
   package internal(set) var batchBufferCopies = 0
+  /// Whether `next_batch` gathers the batch it expects next on the kernels' helper thread
+  /// (see BatchPrefetch.swift); `$MNIST_SHELL_NO_PREFETCH=1` turns it off for new data sets.
+  package var prefetchesBatches = DataSet.prefetchByDefault
+  var prefetchTicket = 0  // the helper's job writing batchBuffers[prefetchSlot]; 0 = none
+  var prefetchSlot = -1  // the buffer holding (or getting) prefetchedRows; -1 = none
+  var prefetchedRows: [Int] = []
+  /// How many batches came from a prefetch (for tests and debugging).
+  package internal(set) var prefetchedBatches = 0
 
   /// Number of floats in one example (784 for MNIST).
   public var exampleSize: Int { exampleShape.reduce(1, *) }
@@ -81,6 +89,11 @@ public final class DataSet {
     self.random = random
   }
 
+  deinit {
+    // The helper thread may still be writing into one of our buffers.
+    settlePrefetch()
+  }
+
   private static func countMismatch(_ n: Int, _ exampleShape: [Int], _ labels: Int) -> MNISTDataError {
     MNISTDataError(
       .countMismatch, "AssertionError",
@@ -92,6 +105,7 @@ public final class DataSet {
   /// Like TensorFlow, once `next_batch` has shuffled, this is the shuffled order. The float array
   /// is made the first time it is asked for and kept until the next shuffle.
   public var images: [Float] {
+    settlePrefetch()
     if let order {
       if let cachedImages { return cachedImages }
       let gathered = pixels.floats(order)

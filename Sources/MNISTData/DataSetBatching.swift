@@ -7,6 +7,7 @@ extension DataSet {
   /// `epochsCompleted` goes up by one. A `batchSize` above `numExamples` is a `ValueError` (TF
   /// returned a short batch; here it is refused before any memory is allocated).
   public func nextBatch(_ batchSize: Int, shuffle: Bool = true) throws -> Batch {
+    settlePrefetch()
     guard batchSize >= 0 else {
       throw MNISTDataError(.invalidArgument, "ValueError", "batch_size must be non-negative, got \(batchSize)")
     }
@@ -34,6 +35,7 @@ extension DataSet {
 
   /// Shuffles the current order with a fresh NumPy-style permutation: `images = images[perm]`.
   func reshuffle() {
+    settlePrefetch()
     let perm = random.permutation(numExamples)
     if let old = order {
       order = perm.map { old[$0] }
@@ -51,24 +53,28 @@ extension DataSet {
 
   /// Gathers the rows in `rowScratch` into a batch.
   ///
-  /// The pixels go into one of two buffers, used in turn: a caller that keeps only the latest
-  /// batch (`batch_xs, batch_ys = ...` in a loop) has let go of the older one by then, so it is
-  /// rewritten in place with no allocation or page faults. A caller that still holds it keeps its
-  /// values: Swift's copy-on-write gives this batch a fresh buffer instead (counted in
-  /// ``batchBufferCopies``).
+  /// The pixels go into one of three buffers, used in turn: a caller that keeps only the latest
+  /// batch (`batch_xs, batch_ys = ...` in a loop) has let go of the one used three calls ago by
+  /// then, so it is rewritten in place with no allocation or page faults (the buffer of the call
+  /// before is still held while this call runs). A caller that still holds it keeps its values:
+  /// Swift's copy-on-write gives this batch a fresh buffer instead (counted in
+  /// ``batchBufferCopies``). The buffer may already hold these rows, gathered by a prefetch
+  /// (BatchPrefetch.swift); after the batch is made, the next one is prefetched.
   private func makeBatch() -> Batch {
     let rows = rowScratch
     let total = rows.count * exampleSize
     let slot = nextBuffer
-    nextBuffer ^= 1
-    if batchBuffers[slot].count != total {
-      batchBuffers[slot] = [Float](repeating: 0, count: total)
-    }
-    if total > 0 {
-      let before = batchBuffers[slot].withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
-      batchBuffers[slot].withUnsafeMutableBufferPointer { dst in
-        if UnsafeRawPointer(dst.baseAddress) != before { batchBufferCopies += 1 }
-        pixels.gather(rows, to: dst.baseAddress!)
+    nextBuffer = (slot + 1) % batchBuffers.count
+    if !takePrefetch(rows: rows, slot: slot, total: total) {
+      if batchBuffers[slot].count != total {
+        batchBuffers[slot] = [Float](repeating: 0, count: total)
+      }
+      if total > 0 {
+        let before = batchBuffers[slot].withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+        batchBuffers[slot].withUnsafeMutableBufferPointer { dst in
+          if UnsafeRawPointer(dst.baseAddress) != before { batchBufferCopies += 1 }
+          pixels.gather(rows, to: dst.baseAddress!)
+        }
       }
     }
     let labels: MNISTLabels
@@ -85,6 +91,8 @@ extension DataSet {
     } else {
       labels = MNISTLabels(.classIds(rows.map { baseIds[$0] }))
     }
-    return Batch(images: batchBuffers[slot], imagesShape: [rows.count] + exampleShape, labels: labels)
+    let batch = Batch(images: batchBuffers[slot], imagesShape: [rows.count] + exampleShape, labels: labels)
+    startPrefetch(batchSize: rows.count)
+    return batch
   }
 }

@@ -64,10 +64,11 @@ import Testing
       expected.append(try b.nextBatch(100).images)
     }
     #expect(kept.map(\.images) == expected)
-    #expect(a.batchBufferCopies >= 4)
+    // Three buffers are used in turn: from the fourth batch on, each one the caller still holds is copied.
+    #expect(a.batchBufferCopies >= 3)
   }
 
-  @Test func aLoopThatKeepsOnlyTheLatestBatchReusesTwoBuffers() throws {
+  @Test func aLoopThatKeepsOnlyTheLatestBatchReusesItsBuffers() throws {
     let (a, b) = try Self.pair(300, size: 784)
     var latest = try a.nextBatch(100)
     _ = try b.nextBatch(100)

@@ -9,7 +9,8 @@
 void ck_bytes_to_floats(const uint8_t *src, ptrdiff_t n, float scale, float *dst);
 
 /* For k < count: row rows[k] of base (rowSize bytes each) to dst + k * rowSize floats.
-   Touches every row first so their cache misses overlap (rows are scattered when shuffled). */
+   Touches every row first so their cache misses overlap (rows are scattered when shuffled).
+   ck_async_gather (ck_async.h) runs it on the helper thread instead. */
 void ck_gather_bytes_to_floats(const uint8_t *base, ptrdiff_t rowSize, const ptrdiff_t *rows,
                                ptrdiff_t count, float scale, float *dst);
 

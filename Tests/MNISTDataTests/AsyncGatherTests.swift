@@ -1,0 +1,108 @@
+import CKernels
+import Foundation
+import Testing
+
+/// `ck_async_gather` on the kernels' helper thread writes what `ck_gather_bytes_to_floats` writes.
+@Suite struct AsyncGatherTests {
+  static let rowSize = 784
+  static let rowCount = 3000
+  static let pixels: [UInt8] = (0..<(rowCount * rowSize)).map { UInt8(truncatingIfNeeded: $0 &* 2654435761 >> 7) }
+  static let scale = Float(1.0 / 255.0)
+
+  /// Rows scattered over the array, some repeated.
+  static func rows(_ count: Int, seed: Int) -> [Int] {
+    (0..<count).map { ($0 * 7919 + seed * 104_729) % rowCount }
+  }
+
+  static func syncGather(_ rows: [Int]) -> [Float] {
+    var out = [Float](repeating: -1, count: rows.count * rowSize)
+    pixels.withUnsafeBufferPointer { p in
+      out.withUnsafeMutableBufferPointer { o in ck_gather_bytes_to_floats(p.baseAddress, rowSize, rows, rows.count, scale, o.baseAddress) }
+    }
+    return out
+  }
+
+  /// Posts an async gather, retrying while the helper is busy with other tests' products.
+  static func post(_ rows: [Int], base: UnsafePointer<UInt8>, dst: UnsafeMutablePointer<Float>) -> Int {
+    for _ in 0..<20_000 {
+      let ticket = ck_async_gather(base, rowSize, rows, rows.count, scale, dst)
+      if ticket > 0 { return ticket }
+      usleep(100)
+    }
+    return 0
+  }
+
+  @Test func asyncGatherWritesWhatTheSyncGatherWrites() throws {
+    // Waited for at once (often done by the waiter itself) or after a while (by the helper).
+    for (count, seed, pause) in [(100, 1, 0), (1, 2, 0), (2500, 3, 0), (100, 4, 0), (100, 5, 2000), (2500, 6, 20000), (7, 7, 500)] {
+      var rows = Self.rows(count, seed: seed)
+      let expected = Self.syncGather(rows)
+      let dst = UnsafeMutablePointer<Float>.allocate(capacity: expected.count)
+      defer { dst.deallocate() }
+      dst.initialize(repeating: -1, count: expected.count)
+      let ticket = Self.pixels.withUnsafeBufferPointer { p in Self.post(rows, base: p.baseAddress!, dst: dst) }
+      try #require(ticket > 0)
+      for i in rows.indices { rows[i] = 0 }  // the job has its own copy of the rows
+      if pause > 0 { usleep(UInt32(pause)) }
+      ck_async_wait(ticket)
+      ck_async_wait(ticket)  // a finished ticket returns at once
+      let got = Array(UnsafeBufferPointer(start: dst, count: expected.count))
+      #expect(got.map(\.bitPattern) == expected.map(\.bitPattern))
+    }
+  }
+
+  @Test func manyJobsInARowAreEachComplete() throws {
+    let rows = Self.rows(100, seed: 11)
+    let expected = Self.syncGather(rows).map(\.bitPattern)
+    let dst = UnsafeMutablePointer<Float>.allocate(capacity: expected.count)
+    defer { dst.deallocate() }
+    var posted = 0
+    for round in 0..<300 {
+      dst.initialize(repeating: .nan, count: expected.count)
+      let ticket = Self.pixels.withUnsafeBufferPointer { p in
+        ck_async_gather(p.baseAddress!, Self.rowSize, rows, rows.count, Self.scale, dst)
+      }
+      if ticket == 0 { continue }  // the helper is busy (another test, or our last job not yet left)
+      posted += 1
+      if round % 3 == 1 { usleep(100) }
+      ck_async_wait(ticket)
+      #expect(Array(UnsafeBufferPointer(start: dst, count: expected.count)).map(\.bitPattern) == expected)
+    }
+    #expect(posted > 0)
+  }
+
+  @Test func nothingToDoOrNoTicketStartsNothing() {
+    var out: [Float] = [7]
+    let t = Self.pixels.withUnsafeBufferPointer { p in
+      out.withUnsafeMutableBufferPointer { o in ck_async_gather(p.baseAddress, Self.rowSize, [0], 0, Self.scale, o.baseAddress) }
+    }
+    #expect(t == 0)
+    ck_async_wait(0)
+    #expect(out == [7])
+  }
+
+  @Test func bigProductsDuringAnAsyncJobStayCorrect() throws {
+    // A product big enough to be split over the two threads; while the gather owns the helper it
+    // runs on the caller's thread alone, with the same floats.
+    let m = 512, n = 96, k = 256
+    let a = (0..<(m * k)).map { Float(($0 * 37) % 101) / 50 - 1 }
+    let b = (0..<(k * n)).map { Float(($0 * 53) % 97) / 48 - 1 }
+    func product() -> [Float] {
+      var c = [Float](repeating: 0, count: m * n)
+      ck_sgemm(0, 0, m, n, k, 1, a, k, b, n, 0, &c, n)
+      return c
+    }
+    let alone = product()
+    let rows = Self.rows(Self.rowCount, seed: 9)
+    let expected = Self.syncGather(rows)
+    let dst = UnsafeMutablePointer<Float>.allocate(capacity: expected.count)
+    defer { dst.deallocate() }
+    let ticket = Self.pixels.withUnsafeBufferPointer { p in Self.post(rows, base: p.baseAddress!, dst: dst) }
+    try #require(ticket > 0)
+    let during = product()
+    ck_async_wait(ticket)
+    #expect(during.map(\.bitPattern) == alone.map(\.bitPattern))
+    #expect(Array(UnsafeBufferPointer(start: dst, count: expected.count)).map(\.bitPattern) == expected.map(\.bitPattern))
+    #expect(product().map(\.bitPattern) == alone.map(\.bitPattern))
+  }
+}
