@@ -13,6 +13,7 @@
 #define FMA(a, b, c) __builtin_elementwise_fma(a, b, c)
 #include "sgemm_impl.h"
 #include "softmax_impl.h"
+#include "argmax_impl.h"
 #undef VL
 #undef DOT_MR
 #undef DOT_NC
@@ -34,6 +35,7 @@
 #define FMA(a, b, c) __builtin_elementwise_fma(a, b, c)
 #include "sgemm_impl.h"
 #include "softmax_impl.h"
+#include "argmax_impl.h"
 #undef VL
 #undef DOT_MR
 #undef DOT_NC
