@@ -92,6 +92,9 @@ static inline __attribute__((always_inline)) void FN(put)(float *c, float x, flo
 #ifndef DOT_PF_ROWS
 #define DOT_PF_ROWS 16
 #endif
+#ifndef DOT_PF_LOCALITY
+#define DOT_PF_LOCALITY 3
+#endif
 #ifndef DOT_PF_MIN_FLOATS
 #define DOT_PF_MIN_FLOATS (256L * 1024)
 #endif
@@ -107,7 +110,7 @@ static inline __attribute__((always_inline)) void FN(dot_block)(
   long kv = k - k % VL;
   for (long p = 0; p < kv; p += VL) {
     if (pf && (p & (64 / sizeof(float) - 1)) == 0) {
-      for (int r = 0; r < R; r++) __builtin_prefetch(pf + r * lda + p, 0, 3);
+      for (int r = 0; r < R; r++) __builtin_prefetch(pf + r * lda + p, 0, DOT_PF_LOCALITY);
     }
     V av[DOT_MR];
     for (int r = 0; r < R; r++) av[r] = FN(ld)(a + r * lda + p);
