@@ -1,6 +1,7 @@
 #ifndef MNIST_SHELL_CKERNELS_INTERNAL_H
 #define MNIST_SHELL_CKERNELS_INTERNAL_H
 #include <stddef.h>
+#include <stdint.h>
 /* Per-ISA entry points behind the dispatchers in kernels.c (not part of the public header). */
 
 void ck_sgemm_generic(int transA, int transB, long m, long n, long k, float alpha,
@@ -23,7 +24,10 @@ void ck_exp_generic(const float *x, float *y, long n);
 void ck_exp_tf_generic(const float *x, float *y, long n);
 void ck_log_tf_generic(const float *x, float *y, long n);
 void ck_softmax_tf_generic(const float *x, float *y, long rows, long cols, int logMode);
+void ck_argext_rows_generic(const float *x, int64_t *out, long rows, long cols, int minMode);
 #if defined(__x86_64__)
+void ck_argext_rows_avx2(const float *x, int64_t *out, long rows, long cols, int minMode);
+void ck_argext_rows_avx512(const float *x, int64_t *out, long rows, long cols, int minMode);
 void ck_softmax_rows_avx2(const float *x, float *y, long rows, long cols, int logMode);
 void ck_exp_avx2(const float *x, float *y, long n);
 void ck_softmax_rows_avx512(const float *x, float *y, long rows, long cols, int logMode);

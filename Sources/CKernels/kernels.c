@@ -341,3 +341,33 @@ int ck_math_tf_isa(const char *name, int op, const float *x, float *y, long rows
     default: return 0;
   }
 }
+
+void ck_argmax_rows(const float *x, int64_t *out, long rows, long cols, int argmin) {
+  switch (isa()) {
+#if defined(__x86_64__)
+    case ISA_AVX512: ck_argext_rows_avx512(x, out, rows, cols, argmin); return;
+    case ISA_AVX2: ck_argext_rows_avx2(x, out, rows, cols, argmin); return;
+#endif
+    default: ck_argext_rows_generic(x, out, rows, cols, argmin); return;
+  }
+}
+
+int ck_argmax_rows_isa(const char *name, const float *x, int64_t *out, long rows, long cols, int argmin) {
+  int best = detect_isa();
+  if (strcmp(name, "generic") == 0) {
+    ck_argext_rows_generic(x, out, rows, cols, argmin);
+    return 1;
+  }
+#if defined(__x86_64__)
+  if (strcmp(name, "avx2") == 0 && best >= ISA_AVX2) {
+    ck_argext_rows_avx2(x, out, rows, cols, argmin);
+    return 1;
+  }
+  if (strcmp(name, "avx512") == 0 && best >= ISA_AVX512) {
+    ck_argext_rows_avx512(x, out, rows, cols, argmin);
+    return 1;
+  }
+#endif
+  (void)best;
+  return 0;
+}

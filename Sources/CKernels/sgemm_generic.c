@@ -1,4 +1,4 @@
-/* Portable sgemm and row softmax (any x86-64, arm64): 4-wide vectors (SSE2 / NEON), no fused multiply-add
+/* Portable sgemm, row softmax and row argmax (any x86-64, arm64): 4-wide vectors (SSE2 / NEON), no fused multiply-add
    required. The same source as the wide variants, see sgemm_impl.h. */
 #include "internal.h"
 
@@ -17,3 +17,4 @@
 #include "sgemm_impl.h"
 
 #include "softmax_impl.h"
+#include "argmax_impl.h"

@@ -10,9 +10,11 @@
 #define OUT_NC 5
 #define PANEL_MR 6
 #define FN(x) x##_avx2
+#define CK_HAS_ROUND 1
 #define FMA(a, b, c) __builtin_elementwise_fma(a, b, c)
 #include "sgemm_impl.h"
 #include "softmax_impl.h"
+#include "argmax_impl.h"
 #undef VL
 #undef DOT_MR
 #undef DOT_NC
@@ -21,6 +23,7 @@
 #undef PANEL_MR
 #undef FN
 #undef FMA
+#undef CK_HAS_ROUND
 #pragma clang attribute pop
 
 #pragma clang attribute push(__attribute__((target("avx512f,avx2,fma"))), apply_to = function)
@@ -31,9 +34,11 @@
 #define OUT_NC 10
 #define PANEL_MR 12
 #define FN(x) x##_avx512
+#define CK_HAS_ROUND 1
 #define FMA(a, b, c) __builtin_elementwise_fma(a, b, c)
 #include "sgemm_impl.h"
 #include "softmax_impl.h"
+#include "argmax_impl.h"
 #undef VL
 #undef DOT_MR
 #undef DOT_NC
@@ -42,6 +47,7 @@
 #undef PANEL_MR
 #undef FN
 #undef FMA
+#undef CK_HAS_ROUND
 #pragma clang attribute pop
 
 /* The AVX-512 blocking (16-wide vectors, 12-column / 12-row blocks) compiled for AVX2, where
@@ -67,6 +73,7 @@
 #undef PANEL_MR
 #undef FN
 #undef FMA
+#undef CK_HAS_ROUND
 #pragma clang attribute pop
 #pragma clang diagnostic pop
 

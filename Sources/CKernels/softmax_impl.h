@@ -85,8 +85,13 @@ void FN(ck_exp)(const float *x, float *y, long n) { FN(exp_array)(y, x, n); }
  * multiply-adds switched off, so every result is bit-identical to the scalar Swift version. */
 
 static inline __attribute__((always_inline)) float FN(tf_floor)(float x) {
+#if defined(CK_HAS_ROUND)
+  return __builtin_floorf(x); /* one vroundps (SSE4.1 and later): a shorter dependency chain */
+#else
+  /* floor without SSE4.1's round: exact for |x| < 2^22 (exp's argument is within +-128) */
   float r = (x + 12582912.0f) - 12582912.0f;
   return r > x ? r - 1.0f : r;
+#endif
 }
 
 static inline __attribute__((always_inline)) float FN(tf_exp1)(float x0) {
@@ -155,10 +160,65 @@ void FN(ck_log_tf)(const float *x, float *y, long n) {
   for (long i = 0; i < n; i++) y[i] = FN(tf_log1)(x[i]);
 }
 
+/* Rows of at most this many columns go through ck_softmax_tf eight at a time, transposed. */
+#ifndef SM_TILE_COLS
+#define SM_TILE_COLS 64
+#endif
+
+/* ck_softmax_tf on 8 rows of `cols` <= SM_TILE_COLS: the rows are transposed into a cols x 8
+   tile (one lane per row), so the max, the sum and the scaling run 8 rows wide instead of
+   along a short row. Every element goes through the same operations in the same order as in
+   the row-at-a-time loop below (max scan and sum in column order), so results are identical. */
+static inline __attribute__((always_inline)) void FN(softmax_tf_tile8)(const float *x, float *y, long cols,
+                                                                       int logMode) {
+#pragma clang fp contract(off)
+  float d[SM_TILE_COLS * 8] __attribute__((aligned(64)));
+  float e[SM_TILE_COLS * 8] __attribute__((aligned(64)));
+  float m[8], s[8];
+  FN(transpose_pack)(8, cols, x, cols, d); /* d[c*8 + l] = x[l*cols + c] */
+  for (int l = 0; l < 8; l++) m[l] = -__builtin_inff();
+  for (long c = 0; c < cols; c++)
+    for (int l = 0; l < 8; l++) {
+      float v = d[c * 8 + l];
+      m[l] = (v > m[l] || v != v) ? v : m[l];
+    }
+  for (long c = 0; c < cols; c++)
+    for (int l = 0; l < 8; l++) d[c * 8 + l] = d[c * 8 + l] - m[l];
+  /* whole vectors only (cols*8 is a multiple of 8): no scalar remainder loop */
+#pragma clang loop vectorize_width(8) interleave_count(1)
+  for (long i = 0; i < cols * 8; i++) e[i] = FN(tf_exp1)(d[i]);
+  for (int l = 0; l < 8; l++) s[l] = 0.0f;
+  for (long c = 0; c < cols; c++)
+    for (int l = 0; l < 8; l++) s[l] += e[c * 8 + l];
+  if (logMode) {
+    float ls[8];
+    for (int l = 0; l < 8; l++) ls[l] = FN(tf_log1)(s[l]);
+    for (long c = 0; c < cols; c++)
+      for (int l = 0; l < 8; l++) e[c * 8 + l] = d[c * 8 + l] - ls[l];
+  } else {
+    float inv[8];
+    for (int l = 0; l < 8; l++) inv[l] = 1.0f / s[l];
+    for (long c = 0; c < cols; c++)
+      for (int l = 0; l < 8; l++) e[c * 8 + l] *= inv[l];
+  }
+  FN(transpose_pack)(cols, 8, e, 8, y); /* y[l*cols + c] = e[c*8 + l] */
+}
+
+
 /* The engine's Softmax/LogSoftmax kernel: per row, subtract the (NaN-propagating) maximum,
    exponentiate, sum in column order, then scale by 1/sum or subtract log(sum). */
 void FN(ck_softmax_tf)(const float *x, float *y, long rows, long cols, int logMode) {
 #pragma clang fp contract(off)
+  if (cols <= SM_TILE_COLS) {
+    long r0 = 0;
+    if (logMode)
+      for (; r0 + 8 <= rows; r0 += 8) FN(softmax_tf_tile8)(x + r0 * cols, y + r0 * cols, cols, 1);
+    else
+      for (; r0 + 8 <= rows; r0 += 8) FN(softmax_tf_tile8)(x + r0 * cols, y + r0 * cols, cols, 0);
+    x += r0 * cols;
+    y += r0 * cols;
+    rows -= r0;
+  }
   for (long r = 0; r < rows; r++) {
     const float *row = x + r * cols;
     float *out = y + r * cols;

@@ -176,8 +176,14 @@ final class ReshapeKernel: Kernel {
 }
 
 final class CastKernel: Kernel {
+  private lazy var dst = op.attrType("DstT") ?? .float32
   override func run(_ st: RunState) throws {
-    st.slots[outs[0]] = cast(st.slots[ins[0]], to: op.attrType("DstT") ?? .float32)
+    let x = st.slots[ins[0]]
+    if dst == .float32, case .bool(let v) = x.storage {  // tf.cast(correct_prediction, tf.float32)
+      st.slots[outs[0]] = v.withUnsafeBufferPointer { p in buf.write(x.shape) { o, n in for i in 0..<n { o[i] = p[i] ? 1 : 0 } } }
+      return
+    }
+    st.slots[outs[0]] = cast(x, to: dst)
   }
 }
 

@@ -29,6 +29,28 @@ func floatBinary(_ kind: BinaryKind, _ n: Int, _ a: UnsafePointer<Float>, _ aS: 
   }
 }
 
+/// `o[r, c] = big[r, c] ∘ row[c]` for `rows` rows of `cols`. Short rows (a bias add over 10
+/// classes) go through a block of the row repeated, so each loop runs over a few hundred elements
+/// instead of `cols`; every element is the same single operation either way.
+private func rowBroadcast(_ k: BinaryKind, _ big: UnsafePointer<Float>, _ rows: Int, _ cols: Int,
+                          _ row: UnsafePointer<Float>, _ o: UnsafeMutablePointer<Float>) {
+  let per = cols >= 64 ? 1 : 256 / Swift.max(cols, 1)  // rows per block
+  if per == 1 || rows <= 1 {
+    for r in 0..<rows { floatBinary(k, cols, big + r * cols, false, row, false, o + r * cols) }
+    return
+  }
+  withUnsafeTemporaryAllocation(of: Float.self, capacity: per * cols) { block in
+    let pat = block.baseAddress!
+    for i in 0..<per { (pat + i * cols).update(from: row, count: cols) }
+    var r = 0
+    while r < rows {
+      let n = Swift.min(per, rows - r)
+      floatBinary(k, n * cols, big + r * cols, false, pat, false, o + r * cols)
+      r += n
+    }
+  }
+}
+
 final class BinaryKernel: Kernel {
   let kind: BinaryKind
   private let fast: Bool
@@ -41,6 +63,10 @@ final class BinaryKernel: Kernel {
   override func run(_ st: RunState) throws {
     let a = st.slots[ins[0]], b = st.slots[ins[1]]
     if fast, let r = try fastPath(a, b) {
+      st.slots[outs[0]] = r
+      return
+    }
+    if (kind == .equal || kind == .notEqual) && a.shape == b.shape, let r = sameShapeEquality(a, b, kind == .notEqual) {
       st.slots[outs[0]] = r
       return
     }
@@ -67,9 +93,7 @@ final class BinaryKernel: Kernel {
       if small.rank <= big.rank && Array(big.shape.suffix(small.rank)) == small.shape && small.count == cols {
         let rows = big.count / Swift.max(cols, 1)
         return big.withFloats { pb in small.withFloats { ps in
-          buf.write(big.shape) { o, _ in
-            for r in 0..<rows { floatBinary(k, cols, pb + r * cols, false, ps, false, o + r * cols) }
-          }
+          buf.write(big.shape) { o, _ in rowBroadcast(k, pb, rows, cols, ps, o) }
         } }
       }
       if big.rank == 2, small.rank == 2, small.shape == [big.shape[0], 1] {
@@ -82,6 +106,29 @@ final class BinaryKernel: Kernel {
       }
     }
     return nil
+  }
+}
+
+/// `a == b` (or `!=`) element-wise on two int64 or two float32 arrays of one shape (tf.equal of
+/// two argmax results); nil for other dtypes.
+private func sameShapeEquality(_ a: NDArray, _ b: NDArray, _ negate: Bool) -> NDArray? {
+  @inline(__always)
+  func compare<T: Equatable>(_ x: [T], _ y: [T]) -> NDArray {
+    let n = x.count
+    let out = [Bool](unsafeUninitializedCapacity: n) { o, done in
+      x.withUnsafeBufferPointer { px in
+        y.withUnsafeBufferPointer { py in
+          for i in 0..<n { o[i] = (px[i] == py[i]) != negate }
+        }
+      }
+      done = n
+    }
+    return NDArray(shape: a.shape, bools: out)
+  }
+  switch (a.storage, b.storage) {
+  case (.int64(let x), .int64(let y)): return compare(x, y)
+  case (.float32(let x), .float32(let y)): return compare(x, y)
+  default: return nil
   }
 }
 

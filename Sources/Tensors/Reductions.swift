@@ -1,3 +1,5 @@
+import CKernels
+
 /// Reductions along axes.
 public enum ReduceOp: String, Sendable, CaseIterable {
   case sum, mean, max, min, prod, any, all
@@ -134,23 +136,11 @@ func argExtreme(_ a: NDArray, axis: Int, name: String, _ better: (Double, Double
   var outShape = a.shape
   outShape.remove(at: ax)
   if inner == 1, case .float32(let v) = a.storage {
-    // rows of floats (argmax(y, 1) over the test set): a tight loop without conversions
-    let gt = name == "argmax"
+    // rows of floats (argmax(y, 1) over the test set): the vectorised C kernel, same semantics
     let out = [Int64](unsafeUninitializedCapacity: outer) { o, done in
       v.withUnsafeBufferPointer { p in
-        guard let base = p.baseAddress else { return }
-        for i in 0..<outer {
-          let row = base + i * r
-          // branch-free selects (random rows mispredict a compare-and-branch); NaN wins, first one
-          var best = row[0], bi = 0, firstNaN = best.isNaN ? 0 : r
-          for j in 1..<Swift.max(r, 1) {
-            let x = row[j]
-            let better = gt ? (x > best) : (x < best)
-            bi = better ? j : bi
-            best = better ? x : best
-            firstNaN = (x.isNaN && firstNaN == r) ? j : firstNaN
-          }
-          o[i] = Int64(firstNaN < r ? firstNaN : bi)
+        if let base = p.baseAddress, let ob = o.baseAddress, outer > 0 {
+          ck_argmax_rows(base, ob, outer, r, name == "argmax" ? 0 : 1)
         }
       }
       done = outer
@@ -180,4 +170,35 @@ func argExtreme(_ a: NDArray, axis: Int, name: String, _ better: (Double, Double
   case .bool(let v): scan(v) { $0 ? 1 : 0 }
   }
   return NDArray(shape: outShape, int64s: out)
+}
+
+/// Row argmax (or argmin) of a `rows`×`cols` float buffer with an explicit C kernel ("generic",
+/// "avx2", "avx512"), the one behind ``argmax(_:axis:)`` over the last axis; nil when this CPU
+/// cannot run it. For tests.
+package func argmaxRowsKernel(isa: String, _ x: [Float], rows: Int, cols: Int, argmin: Bool = false) -> [Int64]? {
+  precondition(rows * cols == x.count && cols >= 1)
+  var out = [Int64](repeating: -1, count: rows)
+  let ok = isa.withCString { name in
+    x.withUnsafeBufferPointer { p in
+      out.withUnsafeMutableBufferPointer { o in
+        rows == 0 ? 1 : ck_argmax_rows_isa(name, p.baseAddress!, o.baseAddress!, rows, cols, argmin ? 1 : 0)
+      }
+    }
+  }
+  return ok != 0 ? out : nil
+}
+
+/// The scalar definition of ``argmax(_:axis:)`` over the last axis (first largest, or first NaN),
+/// which the kernels are tested against.
+package func argmaxRowsReference(_ x: [Float], rows: Int, cols: Int, argmin: Bool = false) -> [Int64] {
+  (0..<rows).map { r in
+    var best = Double(x[r * cols]), bi = 0
+    if best.isNaN { return 0 }
+    for j in 1..<Swift.max(cols, 1) {
+      let v = Double(x[r * cols + j])
+      if v.isNaN { return Int64(j) }
+      if argmin ? v < best : v > best { best = v; bi = j }
+    }
+    return Int64(bi)
+  }
 }

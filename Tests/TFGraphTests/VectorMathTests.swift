@@ -38,9 +38,15 @@ import TFGraph
     var probe: [Float] = [0]
     guard tfMath(isa: isa, .exp, [0], &probe, rows: 1, cols: 1) else { return }
     var rng = RandomGenerator(seed: 8)
-    for (rows, cols) in [(1, 1), (3, 10), (100, 10), (7, 33)] {
+    // rows of <= 64 columns run 8 at a time (then the rest one by one): full groups, leftovers,
+    // the 64/65-column limit, and specials (NaN, infinities, signed zeros, a row all -inf)
+    for (rows, cols) in [(1, 1), (3, 10), (100, 10), (7, 33), (8, 10), (1003, 10), (17, 64), (9, 65), (16, 1), (24, 3)] {
       var x = (0..<(rows * cols)).map { _ in rng.uniform() * 40 - 20 }
       if rows == 7 { x[5] = .nan; x[40] = -.infinity; x[41] = 1e30 }
+      if rows >= 8 {
+        for i in stride(from: 3, to: x.count, by: 29) { x[i] = [Float.nan, .infinity, -.infinity, -0.0, 0, 1e30][i % 6] }
+        for c in 0..<cols { x[2 * cols + c] = -.infinity }
+      }
       for log in [false, true] {
         var got = [Float](repeating: 0, count: x.count)
         #expect(tfMath(isa: isa, log ? .logSoftmax : .softmax, x, &got, rows: rows, cols: cols))

@@ -1,6 +1,7 @@
 #ifndef MNIST_SHELL_CKERNELS_H
 #define MNIST_SHELL_CKERNELS_H
 /* Float32 kernels with run-time CPU dispatch. Declarations only; see the .c files. */
+#include <stdint.h>
 
 /* Returns a short name of the instruction set the kernels dispatch to ("avx512", "avx2", "generic"). */
 const char *ck_isa(void);
@@ -43,5 +44,13 @@ int ck_math_tf_isa(const char *isa, int op, const float *x, float *y, long rows,
 int ck_sgemm_isa(const char *isa, int transA, int transB, long m, long n, long k, float alpha,
                  const float *a, long lda, const float *b, long ldb,
                  float beta, float *c, long ldc);
+
+/* Per row of a rows x cols float matrix (cols >= 1): the index of its first largest element
+   (argmin != 0: smallest), compared with > (<), or of its first NaN if it has one. */
+void ck_argmax_rows(const float *x, int64_t *out, long rows, long cols, int argmin);
+
+/* ck_argmax_rows with an explicit kernel ("generic", "avx2", "avx512"); 0 (doing nothing) if
+   this CPU cannot run it. For tests. */
+int ck_argmax_rows_isa(const char *isa, const float *x, int64_t *out, long rows, long cols, int argmin);
 
 #endif
