@@ -7,7 +7,11 @@
 void ck_sgemm_generic(int transA, int transB, long m, long n, long k, float alpha,
                       const float *a, long lda, const float *b, long ldb,
                       float beta, float *c, long ldc);
+void ck_pack_bt_generic(long k, long n, const float *b, long ldb, float *dst);
 #if defined(__x86_64__)
+void ck_pack_bt_avx2(long k, long n, const float *b, long ldb, float *dst);
+void ck_pack_bt_avx512(long k, long n, const float *b, long ldb, float *dst);
+void ck_pack_bt_avx512layout(long k, long n, const float *b, long ldb, float *dst);
 void ck_sgemm_avx2(int transA, int transB, long m, long n, long k, float alpha,
                    const float *a, long lda, const float *b, long ldb,
                    float beta, float *c, long ldc);

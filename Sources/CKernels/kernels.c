@@ -82,25 +82,9 @@ static sgemm_fn kernel_for(int which) {
   }
 }
 
-/* One part of a row-split product. */
-typedef struct {
-  sgemm_fn fn;
-  int transA, transB;
-  long m, n, k;
-  float alpha, beta;
-  const float *a, *b;
-  long lda, ldb, ldc;
-  float *c;
-} gemm_job;
 
-static void run_job(const gemm_job *j) {
-  j->fn(j->transA, j->transB, j->m, j->n, j->k, j->alpha, j->a, j->lda, j->b, j->ldb, j->beta, j->c, j->ldc);
-}
-
-static void run_gemm_task(const void *arg) { run_job((const gemm_job *)arg); }
-
-/* A single persistent helper thread (the machine kind has two cores). A caller hands it one job,
-   computes the other part itself, then waits. The helper spins briefly for a job before blocking
+/* A single persistent helper thread (the machine kind has two cores). A caller hands it a job
+   and works alongside (see split_run). The helper spins briefly for a job before blocking
    on a condition variable, and the caller spins briefly for completion before blocking, so
    neither burns a core for long. One caller at a time owns the helper (`pool_owned`); a
    concurrent caller simply computes its whole product on its own thread, which gives the same
@@ -162,6 +146,9 @@ static int pool_avoided = -1;   /* the CPU the helper is kept off (owner only) *
 #endif
 
 static void pool_start(void) {
+  /* MNIST_SHELL_THREADS=1: everything on the caller's thread (no helper, no split, no prefetch). */
+  const char *threads = getenv("MNIST_SHELL_THREADS");
+  if (threads != NULL && strcmp(threads, "1") == 0) return;
   pthread_attr_t attr;
   if (pthread_attr_init(&attr) != 0) return;
   pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
@@ -215,34 +202,109 @@ void ck_pool_wait(long ticket) {
   }
 }
 
-/* Runs `j` on the helper thread while the caller runs `mine`; returns 0 (running nothing) if
-   the helper is unavailable or owned by another caller (or by an asynchronous job). */
-static int pool_run2(const gemm_job *j, const gemm_job *mine) {
-  if (!ck_pool_acquire()) return 0;
-  long ticket = ck_pool_post(run_gemm_task, j, 0);
-  run_job(mine);
-  ck_pool_wait(ticket);
-  ck_pool_release();
-  return 1;
+/* ---- products split into row chunks shared by the caller and the helper ----
+ *
+ * A product big enough to split is cut into chunks of rows; the caller and the helper each take
+ * the next unclaimed chunk (an atomic counter) until none is left. When the helper starts late
+ * (its thread asleep, or its core busy on a loaded machine) the caller simply does more of the
+ * chunks, and it never waits for more than the one chunk the helper is in. Every element of C is
+ * computed by the same code whatever chunk it falls in (sgemm_impl.h), so the numbers do not
+ * depend on the split. The record is static: it belongs to the owner of the helper, and the
+ * helper gives the ownership back only at the end of its turn, so a helper that comes late finds
+ * every chunk taken and leaves without touching the caller's (maybe freed) matrices. */
+typedef struct {
+  sgemm_fn fn;
+  int transA, transB;
+  long m, n, k;
+  float alpha, beta;
+  const float *a, *b;
+  long lda, ldb, ldc;
+  float *c;
+  long rows;   /* rows per chunk */
+  long chunks;
+  long next;   /* atomic: the next chunk to take */
+  long done;   /* atomic: chunks finished */
+} split_gemm;
+
+static split_gemm split;
+
+static void run_chunks(void) {
+  for (;;) {
+    long i = __atomic_fetch_add(&split.next, 1, __ATOMIC_ACQ_REL);
+    if (i >= split.chunks) return;
+    long r0 = i * split.rows, r = split.m - r0 < split.rows ? split.m - r0 : split.rows;
+    const float *a = split.transA ? split.a + r0 : split.a + r0 * split.lda;
+    split.fn(split.transA, split.transB, r, split.n, split.k, split.alpha, a, split.lda, split.b, split.ldb,
+             split.beta, split.c + r0 * split.ldc, split.ldc);
+    __atomic_fetch_add(&split.done, 1, __ATOMIC_RELEASE);
+  }
 }
 
-/* Products of at least this many multiply-adds are split by rows over two threads; smaller ones
-   stay on the caller's thread, where the hand-off would cost more than it saves (a training
-   step's products are 0.78M each). */
-#define SPLIT_MACS 4000000.0
+/* The helper's turn: chunks while any are left, then the ownership goes back. */
+static void split_task(const void *arg) {
+  (void)arg;
+  run_chunks();
+  ck_pool_release();
+}
+
+typedef void (*pack_fn)(long, long, const float *, long, float *);
+
+static pack_fn pack_for(int which) {
+  switch (which) {
+#if defined(__x86_64__)
+    case ISA_AVX512: return ck_pack_bt_avx512;
+    case ISA_AVX2: return ck_pack_bt_avx2;
+#endif
+    default: return ck_pack_bt_generic;
+  }
+}
+
+/* Products of at least this many multiply-adds are shared with the helper (a training step's
+   two products are 0.78M each: about 30 us on one core here); smaller ones stay on the caller's
+   thread, where the hand-off would cost more than it saves. */
+#define SPLIT_MACS 500000.0
+
+/* Computes the product in chunks with the helper; 0 (computing nothing) if the helper is
+   unavailable or owned by another caller or an asynchronous job. */
+static int split_run(sgemm_fn fn, int which, int transA, int transB, long m, long n, long k, float alpha,
+                     const float *a, long lda, const float *b, long ldb, float beta, float *c, long ldc) {
+  if (!ck_pool_acquire()) return 0;
+  /* The dot kernel packs B^T itself when B is not transposed: do it once for every chunk. */
+  if (!transA && !transB && n <= 16 && k >= 16) {
+    float *bt = ck_scratch((size_t)n * (size_t)k);
+    if (!bt) {
+      ck_pool_release();
+      return 0;
+    }
+    pack_for(which)(k, n, b, ldb, bt);
+    b = bt;
+    ldb = k;
+    transB = 1;
+  }
+  /* About eight chunks (at least 16 rows, a multiple of 16: whole vectors and register blocks). */
+  long rows = (m + 7) / 8;
+  rows = rows < 16 ? 16 : (rows + 15) / 16 * 16;
+  split_gemm s = {fn, transA, transB, m, n, k, alpha, beta, a, b, lda, ldb, ldc, c, rows, (m + rows - 1) / rows, 0, 0};
+  split = s;
+  ck_pool_post(split_task, NULL, 0);
+  run_chunks();
+  /* Only chunks the helper has taken can be unfinished: wait for those. */
+  for (long i = 0; __atomic_load_n(&split.done, __ATOMIC_ACQUIRE) < split.chunks; i++) {
+    if (i < 20000) cpu_relax();
+    else sched_yield();
+  }
+  return 1;
+}
 
 void ck_sgemm(int transA, int transB, long m, long n, long k, float alpha,
               const float *a, long lda, const float *b, long ldb,
               float beta, float *c, long ldc) {
   if (m <= 0 || n <= 0) return;
-  sgemm_fn fn = kernel_for(isa());
-  if ((double)m * (double)n * (double)k >= SPLIT_MACS && m >= 64) {
-    long half = (m / 2 + 15) / 16 * 16;
-    const float *a2 = transA ? a + half : a + half * lda;
-    gemm_job top = {fn, transA, transB, half, n, k, alpha, beta, a, b, lda, ldb, ldc, c};
-    gemm_job bottom = {fn, transA, transB, m - half, n, k, alpha, beta, a2, b, lda, ldb, ldc, c + half * ldc};
-    if (pool_run2(&bottom, &top)) return;
-  }
+  int which = isa();
+  sgemm_fn fn = kernel_for(which);
+  if ((double)m * (double)n * (double)k >= SPLIT_MACS && m >= 32 && k > 0 && alpha != 0.0f &&
+      split_run(fn, which, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc))
+    return;
   fn(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }
 

@@ -366,6 +366,10 @@ static void FN(transpose_pack)(long k, long n, const float *src, long lds, float
     for (long j = 0; j < n; j++) dst[j * k + p] = src[p * lds + j];
 }
 
+/* B^T packed for the dot kernel (dst: n x k), exported so that a product split over threads
+   packs it once instead of once per part. */
+void FN(ck_pack_bt)(long k, long n, const float *b, long ldb, float *dst) { FN(transpose_pack)(k, n, b, ldb, dst); }
+
 /* ---- entry point for this ISA ---- */
 void FN(ck_sgemm)(int transA, int transB, long m, long n, long k, float alpha,
                   const float *a, long lda, const float *b, long ldb,
