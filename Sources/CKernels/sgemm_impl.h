@@ -323,7 +323,7 @@ static void FN(panel)(int transA, int transB, long m, long n, long k, float alph
 }
 
 /* dst (n x k, row stride k) = transpose of src (k x n, row stride lds); 8x8 blocks in registers. */
-static void FN(transpose_pack)(long k, long n, const float *src, long lds, float *dst) {
+static inline __attribute__((always_inline)) void FN(transpose_pack)(long k, long n, const float *src, long lds, float *dst) {
   typedef float v8u __attribute__((ext_vector_type(8), aligned(4)));
   long p = 0;
   for (; p + 8 <= k; p += 8) {
