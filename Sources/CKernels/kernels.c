@@ -219,6 +219,9 @@ void ck_pool_wait(long ticket) {
    the helper is unavailable or owned by another caller (or by an asynchronous job). */
 static int pool_run2(const gemm_job *j, const gemm_job *mine) {
   if (!ck_pool_acquire()) return 0;
+#if defined(__linux__)
+  ck_pool_avoid_cpu(sched_getcpu()); /* a system call only when the caller has moved */
+#endif
   long ticket = ck_pool_post(run_gemm_task, j, 0);
   run_job(mine);
   ck_pool_wait(ticket);
