@@ -39,22 +39,23 @@ static int current_cpu(void) {
 #endif
 }
 
-/* When the helper ran a job on the caller's own core (the other core being busy, it took the
-   caller's and pushed it aside: no gain, two context switches), the next posts are refused, a
-   number that doubles (up to 64) while that keeps happening: the caller then gathers itself. */
+/* Prefetching only pays when another core is free. When a job was not overlapped with the
+   caller's work (the helper had not started it when waited for, or it had to be waited for long,
+   or it ran on the caller's own core, pushing the caller aside), the next posts are refused, a
+   number that doubles (4 up to 64) while that keeps happening: the caller then does the work
+   itself, and a busy machine costs about one unhelpful job in 65. */
 static int skip_next = 0; /* atomic: posts still to refuse */
-static int backoff = 0;   /* atomic: how many to refuse after the next such job */
+static int backoff = 0;   /* atomic: how many to refuse after the next unhelpful job */
 
-static void note_where_it_ran(int helper, int poster) {
-  if (helper < 0) return;
-  if (helper == poster || helper == current_cpu()) {
-    int b = __atomic_load_n(&backoff, __ATOMIC_RELAXED);
-    b = b == 0 ? 4 : (b >= 64 ? 64 : b * 2);
-    __atomic_store_n(&backoff, b, __ATOMIC_RELAXED);
-    __atomic_store_n(&skip_next, b, __ATOMIC_RELAXED);
-  } else {
+static void judge(int helped) {
+  if (helped) {
     __atomic_store_n(&backoff, 0, __ATOMIC_RELAXED);
+    return;
   }
+  int b = __atomic_load_n(&backoff, __ATOMIC_RELAXED);
+  b = b == 0 ? 4 : (b >= 64 ? 64 : b * 2);
+  __atomic_store_n(&backoff, b, __ATOMIC_RELAXED);
+  __atomic_store_n(&skip_next, b, __ATOMIC_RELAXED);
 }
 
 static void gather(const gather_job *j) {
@@ -130,6 +131,7 @@ void ck_async_wait(long ticket) {
   if (s % 4 == POSTED && claim(ticket, STOLEN)) {
     gather(&job);
     __atomic_store_n(&job.state, ticket * 4 + DONE, __ATOMIC_RELEASE);
+    judge(0);
     return;
   }
   /* Running on the helper (or done, or being done by another waiter): the helper publishes its
@@ -141,9 +143,12 @@ void ck_async_wait(long ticket) {
   }
   if (__atomic_load_n(&job.state, __ATOMIC_ACQUIRE) == ticket * 4 + DONE) {
     /* The record is still this job's unless the helper has left it and someone posted again. */
-    int helper = __atomic_load_n(&job.helperCPU, __ATOMIC_RELAXED), poster = __atomic_load_n(&job.posterCPU, __ATOMIC_RELAXED);
-    if (__atomic_load_n(&job.state, __ATOMIC_ACQUIRE) == ticket * 4 + DONE) note_where_it_ran(helper, poster);
+    int helper = __atomic_load_n(&job.helperCPU, __ATOMIC_RELAXED);
+    int poster = __atomic_load_n(&job.posterCPU, __ATOMIC_RELAXED);
+    if (__atomic_load_n(&job.state, __ATOMIC_ACQUIRE) == ticket * 4 + DONE && helper >= 0)
+      judge(helper != poster && helper != current_cpu());
     return;
   }
   ck_pool_wait(ticket);
+  judge(0);
 }

@@ -269,6 +269,9 @@ static pack_fn pack_for(int which) {
 static int split_run(sgemm_fn fn, int which, int transA, int transB, long m, long n, long k, float alpha,
                      const float *a, long lda, const float *b, long ldb, float beta, float *c, long ldc) {
   if (!ck_pool_acquire()) return 0;
+#if defined(__linux__)
+  ck_pool_avoid_cpu(sched_getcpu()); /* a system call only when the caller has moved */
+#endif
   /* The dot kernel packs B^T itself when B is not transposed: do it once for every chunk. */
   if (!transA && !transB && n <= 16 && k >= 16) {
     float *bt = ck_scratch((size_t)n * (size_t)k);

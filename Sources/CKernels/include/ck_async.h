@@ -11,7 +11,9 @@
    and returns a ticket (> 0) to pass to ck_async_wait. `rows` is copied, so the caller may reuse
    it at once; `base` and `dst` must stay valid, and dst untouched, until ck_async_wait returns.
    Returns 0, starting nothing, if the helper is unavailable or busy, or count or rowSize is not
-   positive: the caller then does the work itself. */
+   positive, or for a few calls after a job ran on the caller's own core (the other cores being
+   busy, so nothing was overlapped): the caller then does the work itself. On Linux the helper
+   is kept off the poster's core. */
 long ck_async_gather(const uint8_t *base, ptrdiff_t rowSize, const ptrdiff_t *rows, ptrdiff_t count,
                      float scale, float *dst);
 
