@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <pthread.h>
 #include <sched.h>
+#include <time.h>
 
 static _Thread_local float *scratch_buf = NULL;
 static _Thread_local size_t scratch_cap = 0;
@@ -228,10 +229,11 @@ typedef struct {
 
 static split_gemm split;
 
-static void run_chunks(void) {
-  for (;;) {
+/* Runs chunks until none is left; returns how many this thread ran. */
+static long run_chunks(void) {
+  for (long ran = 0;; ran++) {
     long i = __atomic_fetch_add(&split.next, 1, __ATOMIC_ACQ_REL);
-    if (i >= split.chunks) return;
+    if (i >= split.chunks) return ran;
     long r0 = i * split.rows, r = split.m - r0 < split.rows ? split.m - r0 : split.rows;
     const float *a = split.transA ? split.a + r0 : split.a + r0 * split.lda;
     split.fn(split.transA, split.transB, r, split.n, split.k, split.alpha, a, split.lda, split.b, split.ldb,
@@ -243,7 +245,7 @@ static void run_chunks(void) {
 /* The helper's turn: chunks while any are left, then the ownership goes back. */
 static void split_task(const void *arg) {
   (void)arg;
-  run_chunks();
+  (void)run_chunks();
   ck_pool_release();
 }
 
@@ -264,10 +266,29 @@ static pack_fn pack_for(int which) {
    thread, where the hand-off would cost more than it saves. */
 #define SPLIT_MACS 500000.0
 
+/* When the caller, done with its chunks, had to wait for the helper's last one for more than
+   SPLIT_STALL_NS, the helper was preempted mid-chunk: its core is shared with another busy
+   process. Products are then not split for a while (SPLIT_PAUSE_NS, doubling up to a second while
+   it keeps happening), so on a busy machine the caller works alone and pays such a stall at most
+   a few times a second. (A helper that is merely asleep costs nothing: the caller takes every
+   chunk.) */
+static long split_resume_ns = 0; /* atomic: no splitting before this time */
+static long split_pause_ns = 0;  /* atomic: the current pause */
+#define SPLIT_STALL_NS 200000L
+#define SPLIT_PAUSE_NS 50000000L
+
+static long now_ns(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (long)t.tv_sec * 1000000000L + t.tv_nsec;
+}
+
 /* Computes the product in chunks with the helper; 0 (computing nothing) if the helper is
    unavailable or owned by another caller or an asynchronous job. */
 static int split_run(sgemm_fn fn, int which, int transA, int transB, long m, long n, long k, float alpha,
                      const float *a, long lda, const float *b, long ldb, float beta, float *c, long ldc) {
+  long resume = __atomic_load_n(&split_resume_ns, __ATOMIC_RELAXED);
+  if (resume != 0 && now_ns() < resume) return 0;
   if (!ck_pool_acquire()) return 0;
 #if defined(__linux__)
   ck_pool_avoid_cpu(sched_getcpu()); /* a system call only when the caller has moved */
@@ -290,11 +311,25 @@ static int split_run(sgemm_fn fn, int which, int transA, int transB, long m, lon
   split_gemm s = {fn, transA, transB, m, n, k, alpha, beta, a, b, lda, ldb, ldc, c, rows, (m + rows - 1) / rows, 0, 0};
   split = s;
   ck_pool_post(split_task, NULL, 0);
-  run_chunks();
+  (void)run_chunks();
   /* Only chunks the helper has taken can be unfinished: wait for those. */
-  for (long i = 0; __atomic_load_n(&split.done, __ATOMIC_ACQUIRE) < split.chunks; i++) {
-    if (i < 20000) cpu_relax();
-    else sched_yield();
+  long waited = 0;
+  if (__atomic_load_n(&split.done, __ATOMIC_ACQUIRE) < split.chunks) {
+    long t0 = now_ns();
+    for (long i = 0; __atomic_load_n(&split.done, __ATOMIC_ACQUIRE) < split.chunks; i++) {
+      if (i < 20000) cpu_relax();
+      else sched_yield();
+    }
+    waited = now_ns() - t0;
+  }
+  if (waited > SPLIT_STALL_NS) {
+    long p = __atomic_load_n(&split_pause_ns, __ATOMIC_RELAXED);
+    p = p == 0 ? SPLIT_PAUSE_NS : (p >= 1000000000L ? 1000000000L : p * 2);
+    __atomic_store_n(&split_pause_ns, p, __ATOMIC_RELAXED);
+    __atomic_store_n(&split_resume_ns, now_ns() + p, __ATOMIC_RELAXED);
+  } else if (resume != 0) {
+    __atomic_store_n(&split_pause_ns, 0, __ATOMIC_RELAXED);
+    __atomic_store_n(&split_resume_ns, 0, __ATOMIC_RELAXED);
   }
   return 1;
 }
