@@ -1,5 +1,7 @@
 /* Gathering rows of byte pixels into floats on the helper thread (see ck_async.h). */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* sched_getcpu */
+#endif
 #include "ck_async.h"
 #include "ck_pixels.h"
 #include "internal.h"

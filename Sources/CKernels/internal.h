@@ -49,7 +49,7 @@ float *ck_scratch(size_t n);
 /* Frees the calling thread's scratch buffer (worker threads call it before exiting). */
 void ck_scratch_release(void);
 
-/* The persistent helper thread of kernels.c. ck_pool_acquire makes the caller its owner (1) or
+/* The persistent helper thread (pool.c). ck_pool_acquire makes the caller its owner (1) or
    returns 0 if it is unavailable or owned. The owner posts one job with ck_pool_post, which
    returns its ticket (> 0). With async = 0 the owner waits for it (ck_pool_wait) and then gives
    up the ownership (ck_pool_release; also to give it up without posting). With async = 1 the job

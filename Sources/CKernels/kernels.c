@@ -1,9 +1,10 @@
-#define _GNU_SOURCE /* pthread_setaffinity_np */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* sched_getcpu */
+#endif
 #include "ckernels.h"
 #include "internal.h"
 #include <string.h>
 #include <stdlib.h>
-#include <pthread.h>
 #include <sched.h>
 #include <time.h>
 
@@ -84,125 +85,6 @@ static sgemm_fn kernel_for(int which) {
 }
 
 
-/* A single persistent helper thread (the machine kind has two cores). A caller hands it a job
-   and works alongside (see split_run). The helper spins briefly for a job before blocking
-   on a condition variable, and the caller spins briefly for completion before blocking, so
-   neither burns a core for long. One caller at a time owns the helper (`pool_owned`); a
-   concurrent caller simply computes its whole product on its own thread, which gives the same
-   numbers: every element of C is computed by the same code whatever the row split.
-   An asynchronous job (ck_async.h) owns the helper from its posting until it is done; the job
-   itself then gives the ownership back, on the helper thread. */
-static pthread_mutex_t pool_mu = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t pool_work_cv = PTHREAD_COND_INITIALIZER;
-static pthread_cond_t pool_done_cv = PTHREAD_COND_INITIALIZER;
-static pthread_once_t pool_once = PTHREAD_ONCE_INIT;
-static int pool_ok = 0;            /* the helper thread exists */
-static int pool_owned = 0;         /* a caller is using the helper (atomic) */
-static long pool_posted = 0;       /* jobs posted (atomic; written under pool_mu) */
-static long pool_finished = 0;     /* jobs finished (atomic; written under pool_mu) */
-static void (*pool_fn)(const void *) = NULL;  /* the posted job: pool_fn(pool_arg) */
-static const void *pool_arg = NULL;
-static int pool_async = 0;         /* the job gives up pool_owned itself (ck_async.h) */
-
-/* About 20-60 microseconds of polling before sleeping. */
-#define POOL_SPINS 2000
-
-static inline void cpu_relax(void) {
-#if defined(__x86_64__)
-  __builtin_ia32_pause();
-#elif defined(__aarch64__)
-  __asm__ __volatile__("yield");
-#endif
-}
-
-static void *pool_main(void *arg) {
-  (void)arg;
-  long seen = 0;
-  int spin = 1;
-  for (;;) {
-    /* After an asynchronous job the next one comes a training step later at the earliest: no
-       spinning then (it would take a core from the caller when the machine is busy). */
-    for (int i = 0; spin && i < POOL_SPINS && __atomic_load_n(&pool_posted, __ATOMIC_ACQUIRE) == seen; i++) cpu_relax();
-    pthread_mutex_lock(&pool_mu);
-    while (__atomic_load_n(&pool_posted, __ATOMIC_ACQUIRE) == seen) pthread_cond_wait(&pool_work_cv, &pool_mu);
-    seen = pool_posted;
-    void (*fn)(const void *) = pool_fn;
-    const void *arg = pool_arg;
-    spin = !pool_async;
-    pthread_mutex_unlock(&pool_mu);
-    fn(arg);
-    pthread_mutex_lock(&pool_mu);
-    __atomic_store_n(&pool_finished, seen, __ATOMIC_RELEASE);
-    pthread_cond_broadcast(&pool_done_cv);
-    pthread_mutex_unlock(&pool_mu);
-  }
-  return NULL;
-}
-
-static pthread_t pool_thread;
-#if defined(__linux__)
-static cpu_set_t pool_cpus;     /* the CPUs the process may use, when the helper started */
-static int pool_cpus_known = 0;
-static int pool_avoided = -1;   /* the CPU the helper is kept off (owner only) */
-#endif
-
-static void pool_start(void) {
-  /* MNIST_SHELL_THREADS=1: everything on the caller's thread (no helper, no split, no prefetch). */
-  const char *threads = getenv("MNIST_SHELL_THREADS");
-  if (threads != NULL && strcmp(threads, "1") == 0) return;
-  pthread_attr_t attr;
-  if (pthread_attr_init(&attr) != 0) return;
-  pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-  if (pthread_create(&pool_thread, &attr, pool_main, NULL) == 0) pool_ok = 1;
-  pthread_attr_destroy(&attr);
-#if defined(__linux__)
-  if (pool_ok && sched_getaffinity(0, sizeof pool_cpus, &pool_cpus) == 0) pool_cpus_known = 1;
-#endif
-}
-
-void ck_pool_avoid_cpu(int cpu) {
-#if defined(__linux__)
-  if (!pool_cpus_known || cpu < 0 || cpu >= CPU_SETSIZE || cpu == pool_avoided) return;
-  cpu_set_t allowed = pool_cpus;
-  CPU_CLR(cpu, &allowed);
-  if (CPU_COUNT(&allowed) == 0) return;
-  if (pthread_setaffinity_np(pool_thread, sizeof allowed, &allowed) == 0) pool_avoided = cpu;
-#else
-  (void)cpu;
-#endif
-}
-
-int ck_pool_acquire(void) {
-  pthread_once(&pool_once, pool_start);
-  if (!pool_ok) return 0;
-  return __atomic_exchange_n(&pool_owned, 1, __ATOMIC_ACQUIRE) ? 0 : 1;
-}
-
-long ck_pool_next_ticket(void) { return __atomic_load_n(&pool_posted, __ATOMIC_ACQUIRE) + 1; }
-
-void ck_pool_release(void) { __atomic_store_n(&pool_owned, 0, __ATOMIC_RELEASE); }
-
-long ck_pool_post(void (*fn)(const void *), const void *arg, int async) {
-  pthread_mutex_lock(&pool_mu);
-  pool_fn = fn;
-  pool_arg = arg;
-  pool_async = async;
-  long ticket = pool_posted + 1;
-  __atomic_store_n(&pool_posted, ticket, __ATOMIC_RELEASE);
-  pthread_cond_signal(&pool_work_cv);
-  pthread_mutex_unlock(&pool_mu);
-  return ticket;
-}
-
-void ck_pool_wait(long ticket) {
-  for (int i = 0; i < POOL_SPINS && __atomic_load_n(&pool_finished, __ATOMIC_ACQUIRE) < ticket; i++) cpu_relax();
-  if (__atomic_load_n(&pool_finished, __ATOMIC_ACQUIRE) < ticket) {
-    pthread_mutex_lock(&pool_mu);
-    while (__atomic_load_n(&pool_finished, __ATOMIC_ACQUIRE) < ticket) pthread_cond_wait(&pool_done_cv, &pool_mu);
-    pthread_mutex_unlock(&pool_mu);
-  }
-}
-
 /* ---- products split into row chunks shared by the caller and the helper ----
  *
  * A product big enough to split is cut into chunks of rows; the caller and the helper each take
@@ -213,6 +95,14 @@ void ck_pool_wait(long ticket) {
  * depend on the split. The record is static: it belongs to the owner of the helper, and the
  * helper gives the ownership back only at the end of its turn, so a helper that comes late finds
  * every chunk taken and leaves without touching the caller's (maybe freed) matrices. */
+static inline void cpu_relax(void) {
+#if defined(__x86_64__)
+  __builtin_ia32_pause();
+#elif defined(__aarch64__)
+  __asm__ __volatile__("yield");
+#endif
+}
+
 typedef struct {
   sgemm_fn fn;
   int transA, transB;
