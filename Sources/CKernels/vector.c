@@ -31,3 +31,38 @@ void ck_sub_scaled(float *y, const float *x, float alpha, ptrdiff_t n) {
 #endif
   ck_sub_scaled_portable(y, x, alpha, n);
 }
+
+void ck_xent_rows(const float *y, const float *labels, const float *logs, long rows, long cols, float g,
+                  int labelsFirst, float *out, float *total, float *scratch) {
+  float *s = scratch, *d = scratch + rows;
+  long n = rows * cols;
+  for (long r = 0; r < 2 * rows; r++) scratch[r] = 0.0f;
+  /* Column by column over all rows: each row's sum keeps its order, and the rows' chains of
+     additions are independent of each other. */
+  for (long c = 0; c < cols; c++) {
+    const float *pl = labels + c, *pg = logs + c;
+    if (labelsFirst) {
+      for (long r = 0; r < rows; r++) s[r] = s[r] + pl[r * cols] * pg[r * cols];
+    } else {
+      for (long r = 0; r < rows; r++) s[r] = s[r] + pg[r * cols] * pl[r * cols];
+    }
+  }
+  float t = 0.0f;
+  for (long r = 0; r < rows; r++) t = t + -s[r];
+  *total = t;
+  if (labelsFirst) {
+    for (long i = 0; i < n; i++) out[i] = labels[i] * g * (1.0f / y[i]);
+  } else {
+    for (long i = 0; i < n; i++) out[i] = g * labels[i] * (1.0f / y[i]);
+  }
+  for (long c = 0; c < cols; c++) {
+    const float *po = out + c, *py = y + c;
+    for (long r = 0; r < rows; r++) d[r] = d[r] + po[r * cols] * py[r * cols];
+  }
+  for (long r = 0; r < rows; r++) {
+    float dr = d[r];
+    float *o = out + r * cols;
+    const float *py = y + r * cols;
+    for (long c = 0; c < cols; c++) o[c] = (o[c] - dr) * py[c];
+  }
+}

@@ -168,36 +168,19 @@ final class FusedSoftmaxCrossEntropyKernel: Kernel {
     let spread = seed * 1 / Float(rows)
     let g = -spread
     var total: Float = 0
-    // Row sums run column by column over all rows: each row's additions keep their order (c = 0,
-    // 1, ...) as in the Sum and SoftmaxGrad kernels, and the rows' chains are independent.
+    // Forward: -sum(y_ * log(y)) per row, summed for the mean; backward: Mul by the labels, Log's
+    // gradient (times 1/y), then SoftmaxGrad. Row sums keep the Sum and SoftmaxGrad kernels'
+    // order (c = 0, 1, ...), computed column by column so the rows' chains are independent.
     let grad: NDArray = sm.withFloats { ps in
       y.withFloats { py in
         logs.withUnsafeMutableBufferPointer { lb in
           sums.withUnsafeMutableBufferPointer { sb in
-            let lg = lb.baseAddress!, s = sb.baseAddress!, dot = s + rows
-            s.update(repeating: 0, count: 2 * rows)
+            let lg = lb.baseAddress!, s = sb.baseAddress!
             tfLog(ps, lg, count: n)
-            // Forward: sum(y_ * log(y)) per row; the mean of their negations.
-            for c in 0..<cols {
-              if labelsFirst {
-                for r in 0..<rows { s[r] += py[r * cols + c] * lg[r * cols + c] }
-              } else {
-                for r in 0..<rows { s[r] += lg[r * cols + c] * py[r * cols + c] }
-              }
-            }
-            for r in 0..<rows { total += -s[r] }
             return gradBuf.write(x.shape) { o, _ in
-              // Backward: Mul by the labels, Log's gradient (times 1/y), then SoftmaxGrad.
-              if labelsFirst {
-                for i in 0..<n { o[i] = py[i] * g * (1 / ps[i]) }
-              } else {
-                for i in 0..<n { o[i] = g * py[i] * (1 / ps[i]) }
-              }
-              for c in 0..<cols { for r in 0..<rows { dot[r] += o[r * cols + c] * ps[r * cols + c] } }
-              for r in 0..<rows {
-                let d = dot[r]
-                for i in (r * cols)..<(r * cols + cols) { o[i] = (o[i] - d) * ps[i] }
-              }
+              total = crossEntropyRows(
+                y: ps, labels: py, logs: lg, rows: rows, cols: cols, seed: g, labelsFirst: labelsFirst,
+                gradient: o, scratch: s)
             }
           }
         }

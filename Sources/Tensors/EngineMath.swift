@@ -42,3 +42,16 @@ public func subtractScaled(_ y: UnsafeMutablePointer<Float>, _ x: UnsafePointer<
 public func subtractScaledPortable(_ y: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, alpha: Float, count n: Int) {
   if n > 0 { ck_sub_scaled_portable(y, x, alpha, n) }
 }
+
+/// The tutorial's cross-entropy and its logits gradient after the softmax `y` and `log(y)`, in
+/// the graph ops' order of operations (see `ck_xent_rows`); returns the sum over rows of
+/// `-sum(labels * logs)`. `scratch` holds `2 * rows` floats.
+@inlinable
+public func crossEntropyRows(
+  y: UnsafePointer<Float>, labels: UnsafePointer<Float>, logs: UnsafePointer<Float>, rows: Int, cols: Int,
+  seed g: Float, labelsFirst: Bool, gradient: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+) -> Float {
+  var total: Float = 0
+  ck_xent_rows(y, labels, logs, rows, cols, g, labelsFirst ? 1 : 0, gradient, &total, scratch)
+  return total
+}

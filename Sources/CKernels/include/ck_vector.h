@@ -10,4 +10,12 @@ void ck_sub_scaled(float *y, const float *x, float alpha, ptrdiff_t n);
 /* ck_sub_scaled with the portable loop whatever the CPU (for tests). */
 void ck_sub_scaled_portable(float *y, const float *x, float alpha, ptrdiff_t n);
 
+/* The tutorial's cross-entropy after its softmax y and log(y) (rows x cols, row-major), as the
+   graph's ops compute it: per row s = sum over c, in column order from 0, of labels*logs (or
+   logs*labels when labelsFirst is 0); *total = sum over rows, in row order from 0, of -s. Then
+   the gradient of the logits for a per-element seed g: u = labels*g*(1/y) (g*labels*(1/y)),
+   d = sum over c of u*y in column order, out = (u - d)*y. scratch holds 2*rows floats. */
+void ck_xent_rows(const float *y, const float *labels, const float *logs, long rows, long cols, float g,
+                  int labelsFirst, float *out, float *total, float *scratch);
+
 #endif
