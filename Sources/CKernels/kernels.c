@@ -158,14 +158,15 @@ static pack_fn pack_for(int which) {
 
 /* When the caller, done with its chunks, had to wait for the helper's last one for more than
    SPLIT_STALL_NS, the helper was preempted mid-chunk: its core is shared with another busy
-   process. Products are then not split for a while (SPLIT_PAUSE_NS, doubling up to a second while
+   process. Products are then not split for a while (SPLIT_PAUSE_NS, doubling up to 0.2 s while
    it keeps happening), so on a busy machine the caller works alone and pays such a stall at most
    a few times a second. (A helper that is merely asleep costs nothing: the caller takes every
    chunk.) */
 static long split_resume_ns = 0; /* atomic: no splitting before this time */
 static long split_pause_ns = 0;  /* atomic: the current pause */
 #define SPLIT_STALL_NS 200000L
-#define SPLIT_PAUSE_NS 50000000L
+#define SPLIT_PAUSE_NS 5000000L
+#define SPLIT_PAUSE_MAX_NS 200000000L
 
 static long now_ns(void) {
   struct timespec t;
@@ -214,7 +215,7 @@ static int split_run(sgemm_fn fn, int which, int transA, int transB, long m, lon
   }
   if (waited > SPLIT_STALL_NS) {
     long p = __atomic_load_n(&split_pause_ns, __ATOMIC_RELAXED);
-    p = p == 0 ? SPLIT_PAUSE_NS : (p >= 1000000000L ? 1000000000L : p * 2);
+    p = p == 0 ? SPLIT_PAUSE_NS : (p >= SPLIT_PAUSE_MAX_NS ? SPLIT_PAUSE_MAX_NS : p * 2);
     __atomic_store_n(&split_pause_ns, p, __ATOMIC_RELAXED);
     __atomic_store_n(&split_resume_ns, now_ns() + p, __ATOMIC_RELAXED);
   } else if (resume != 0) {
