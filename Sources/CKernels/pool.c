@@ -44,17 +44,16 @@ static inline void cpu_relax(void) {
 static void *pool_main(void *arg) {
   (void)arg;
   long seen = 0;
-  int spin = 1;
   for (;;) {
-    /* After an asynchronous job the next one comes a training step later at the earliest: no
-       spinning then (it would take a core from the caller when the machine is busy). */
-    for (int i = 0; spin && i < POOL_SPINS && __atomic_load_n(&pool_posted, __ATOMIC_ACQUIRE) == seen; i++) cpu_relax();
+    /* Poll briefly for the next job, after an asynchronous one too: the helper is kept off the
+       caller's core, and a training step posts again within tens of microseconds (a split
+       product, the next batch), which a sleeping helper would miss (waking takes as long). */
+    for (int i = 0; i < POOL_SPINS && __atomic_load_n(&pool_posted, __ATOMIC_ACQUIRE) == seen; i++) cpu_relax();
     pthread_mutex_lock(&pool_mu);
     while (__atomic_load_n(&pool_posted, __ATOMIC_ACQUIRE) == seen) pthread_cond_wait(&pool_work_cv, &pool_mu);
     seen = pool_posted;
     void (*fn)(const void *) = pool_fn;
     const void *arg = pool_arg;
-    spin = !pool_async;
     pthread_mutex_unlock(&pool_mu);
     fn(arg);
     pthread_mutex_lock(&pool_mu);
