@@ -20,6 +20,7 @@ struct InProcessResults {
   /// With --ops: mean wall seconds per run of each kernel of a training step / of the evaluation.
   var stepOps: [(name: String, seconds: Double)] = []
   var evalOps: [(name: String, seconds: Double)] = []
+  var loopOps: [(name: String, seconds: Double)] = []
 }
 
 /// Runs `body` `runs` times with `session`'s kernel profile on; mean seconds per run of each kernel
@@ -59,7 +60,17 @@ enum InProcessBench {
     for run in 0..<runs {
       let s = TutorialSession(workDirectory: workDirectory)
       try s.exec(script.setup)
+      let loopProfile = ops && run == runs - 1 ? s.env.defaultSession.map { session -> KernelProfile in
+        let p = KernelProfile()
+        session.profile = p
+        return p
+      } : nil
       let t = try timedBoth { try s.exec(script.trainingLoop) }
+      if let loopProfile {
+        s.env.defaultSession?.profile = nil
+        r.loopOps = loopProfile.order.map { ($0, Double(loopProfile.nanoseconds[$0] ?? 0) / 1e9 / 1000) }
+        r.loopOps.append(("(the whole 1000-step loop, per step)", t.wall / 1000))
+      }
       r.train1000.add(t.wall)
       r.train1000CPU.add(t.cpu)
       try s.exec(script.evaluationDefinitions)

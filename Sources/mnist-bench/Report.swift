@@ -106,7 +106,8 @@ func textReport(_ report: BenchReport) -> String {
       rightAligned: [1, 2])
   }
   for (title, ops) in [("a training step (Session.run of train_step)", report.stepOps),
-                       ("the test evaluation (sess.run(accuracy, ...))", report.evalOps)] where !ops.isEmpty {
+                       ("the test evaluation (sess.run(accuracy, ...))", report.evalOps),
+                       ("the tutorial's 1000-step loop (last run; per step)", report.loopOps)] where !ops.isEmpty {
     out += "\nKernels of \(title), mean per run (--ops; the profile's own clock reads add ~0.1 µs each):\n\n"
     out += markdownTable(["kernel", "wall"], ops.map { [$0.name, DisplayUnit.microseconds.format($0.seconds)] }, rightAligned: [1])
   }
@@ -125,6 +126,7 @@ struct BenchReport {
   var breakdown: [BreakdownItem] = []
   var stepOps: [(name: String, seconds: Double)] = []
   var evalOps: [(name: String, seconds: Double)] = []
+  var loopOps: [(name: String, seconds: Double)] = []
   var numpyNote = ""
   var notes: [String] = []
   var extra: [String: Any] = [:]

@@ -109,6 +109,7 @@ func runBenchmark(_ o: Options) throws -> BenchReport {
   report.breakdown = inproc.breakdown
   report.stepOps = inproc.stepOps
   report.evalOps = inproc.evalOps
+  report.loopOps = inproc.loopOps
   report.numpyNote = numpyNote
 
   report.notes.append("MNIST_data/ filled from the bundle in every fresh process run: \(process.filledFromBundle ? "yes" : "NO") (each run starts in an empty temporary folder).")
