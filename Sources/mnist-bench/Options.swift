@@ -40,8 +40,9 @@ struct Options {
       --only PHASES    measure only these (comma-separated): kernels, read, train, step,
                        startup, dashboard, process (e.g. `--only step` for a profiler run)
       --dashboard-steps N   steps of each `:train` run in the dashboard phase (default 3000)
-      --ops            also print the time of each kernel of a training step (step phase) and of
-                       the test evaluation (train phase), from the session's kernel profile
+      --ops            also print the time of each kernel of a training step (step phase), of
+                       the test evaluation and of the 1000-step loop (train phase), from the
+                       session's kernel profile
     """
 
   /// Parses `arguments` (without argv[0]); throws a message for unknown or incomplete options.
