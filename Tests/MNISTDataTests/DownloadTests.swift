@@ -2,41 +2,6 @@ import Foundation
 import MNISTData
 import Testing
 
-/// `python3 -m http.server` on 127.0.0.1, on a port the OS picks, serving `directory`.
-final class LocalHTTPServer {
-  let process = Process()
-  let port: Int
-
-  init(serving directory: String) throws {
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", directory]
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    // It prints "Serving HTTP on 127.0.0.1 port 41234 (http://127.0.0.1:41234/) ..." once listening.
-    var text = ""
-    while !text.contains("\n") {
-      let chunk = out.fileHandleForReading.availableData
-      if chunk.isEmpty { break }
-      text += String(decoding: chunk, as: UTF8.self)
-    }
-    guard let range = text.range(of: #"port (\d+)"#, options: .regularExpression),
-      let port = Int(text[range].dropFirst(5))
-    else {
-      process.terminate()
-      throw MNISTDataError(.io, "OSError", "python3 http.server did not start: \(text)")
-    }
-    self.port = port
-  }
-
-  var url: String { "http://127.0.0.1:\(port)/" }
-
-  deinit {
-    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-  }
-}
-
 @Suite(.serialized) struct DownloadTests {
   /// A mirror with good copies, one serving corrupt files, and one refusing connections.
   struct Mirrors {

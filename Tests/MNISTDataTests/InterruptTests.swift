@@ -25,40 +25,6 @@ final class InterruptAfter: @unchecked Sendable {
   }
 }
 
-/// `Tests/EndToEnd/support/trickle_server.py`: sends files slowly (bytes per second), port on stdout.
-final class TrickleServer {
-  let process = Process()
-  let port: Int
-
-  init(serving directory: String, bytesPerSecond: Int = 20_000) throws {
-    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("EndToEnd/support/trickle_server.py").path
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-u", script, directory, String(bytesPerSecond)]
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    var text = ""
-    while !text.contains("\n") {
-      let chunk = out.fileHandleForReading.availableData
-      if chunk.isEmpty { break }
-      text += String(decoding: chunk, as: UTF8.self)
-    }
-    guard let port = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-      process.terminate()
-      throw MNISTDataError(.io, "OSError", "the trickle server did not start: \(text)")
-    }
-    self.port = port
-  }
-
-  var url: String { "http://127.0.0.1:\(port)/" }
-
-  deinit {
-    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-  }
-}
-
 @Suite(.serialized) struct InterruptTests {
   @Test func mirrorsComeFromTheEnvironment() {
     #expect(FetchOptions.defaultMirrors(environment: [:]) == [FetchOptions.tensorFlowMirror])
@@ -76,7 +42,7 @@ final class TrickleServer {
   }
 
   @Test func interruptDuringADownloadStopsAtOnceAndLeavesNothing() throws {
-    let server = try TrickleServer(serving: bundledDir)
+    let server = try LocalHTTPServer(trickling: bundledDir)
     let target = makeTempDir("interrupt-download") + "/MNIST_data"
     defer { try? FileManager.default.removeItem(atPath: (target as NSString).deletingLastPathComponent) }
     var options = offlineOptions(bundled: [], mirrors: [server.url, server.url])
