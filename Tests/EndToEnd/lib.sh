@@ -87,3 +87,12 @@ wait_prompt() {
     fi
   done
 }
+
+# load_data: imports input_data and reads MNIST into `mnist` at the prompt (the bundled copy).
+load_data() {
+  type_line "from tensorflow.examples.tutorials.mnist import input_data"
+  wait_prompt 10
+  type_line 'mnist = input_data.read_data_sets("MNIST_data/", one_hot=True)'
+  wait_for 'Extracting MNIST_data/t10k-labels' 60
+  wait_prompt 60
+}

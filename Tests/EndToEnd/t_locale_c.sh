@@ -9,13 +9,6 @@ no_mojibake() {
     echo "    mojibake on screen:" >&2; screen | tail -30 | sed 's/^/    | /' >&2; return 1
   fi
 }
-load_data() {
-  type_line "from tensorflow.examples.tutorials.mnist import input_data"
-  wait_prompt 10
-  type_line 'mnist = input_data.read_data_sets("MNIST_data/", one_hot=True)'
-  wait_for 'Extracting MNIST_data/t10k-labels' 60
-  wait_prompt 60
-}
 for locale in "LANG=C LC_ALL=C" "LANG= LC_ALL=POSIX"; do
   SHELL_ENV="$locale"
   restart_shell 100 34

@@ -3,13 +3,6 @@
 # terminal sane.
 . "$(dirname "$0")/lib.sh"; trap cleanup EXIT
 set -e
-load_data() {
-  type_line "from tensorflow.examples.tutorials.mnist import input_data"
-  wait_prompt 10
-  type_line 'mnist = input_data.read_data_sets("MNIST_data/", one_hot=True)'
-  wait_for 'Extracting MNIST_data/t10k-labels' 60
-  wait_prompt 60
-}
 
 SHELL_ENV="TERM=xterm-nonexistent"
 start_shell 100 34
