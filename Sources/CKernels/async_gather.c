@@ -81,13 +81,8 @@ static void run_on_helper(const void *arg) {
   /* Its waiter is doing it from the record, which stays the job's until we give up the
      ownership: wait until it is done. */
   for (int i = 0; __atomic_load_n(&job.state, __ATOMIC_ACQUIRE) == ticket * 4 + STOLEN; i++) {
-    if (i < 2000) {
-#if defined(__x86_64__)
-      __builtin_ia32_pause();
-#endif
-    } else {
-      sched_yield();
-    }
+    if (i < 2000) cpu_relax();
+    else sched_yield();
   }
   ck_pool_release();
 }
@@ -121,7 +116,7 @@ long ck_async_gather(const uint8_t *base, ptrdiff_t rowSize, const ptrdiff_t *ro
   __atomic_store_n(&job.helperCPU, -1, __ATOMIC_RELAXED);
   long ticket = ck_pool_next_ticket();
   __atomic_store_n(&job.state, ticket * 4 + POSTED, __ATOMIC_RELEASE);
-  long posted = ck_pool_post(run_on_helper, (const void *)(intptr_t)ticket, 1);
+  long posted = ck_pool_post(run_on_helper, (const void *)(intptr_t)ticket);
   (void)posted; /* == ticket: nobody else posts while we own the helper */
   return ticket;
 }
@@ -138,11 +133,7 @@ void ck_async_wait(long ticket) {
   }
   /* Running on the helper (or done, or being done by another waiter): the helper publishes its
      ticket as finished once it has left the job. */
-  for (int i = 0; i < 2000 && __atomic_load_n(&job.state, __ATOMIC_ACQUIRE) != ticket * 4 + DONE; i++) {
-#if defined(__x86_64__)
-    __builtin_ia32_pause();
-#endif
-  }
+  for (int i = 0; i < 2000 && __atomic_load_n(&job.state, __ATOMIC_ACQUIRE) != ticket * 4 + DONE; i++) cpu_relax();
   if (__atomic_load_n(&job.state, __ATOMIC_ACQUIRE) == ticket * 4 + DONE) {
     /* The record is still this job's unless the helper has left it and someone posted again. */
     int helper = __atomic_load_n(&job.helperCPU, __ATOMIC_RELAXED);

@@ -44,18 +44,26 @@ void ck_log_tf_avx512(const float *x, float *y, long n);
 void ck_softmax_tf_avx512(const float *x, float *y, long rows, long cols, int logMode);
 #endif
 
+/* A short pause in a polling loop. */
+static inline void cpu_relax(void) {
+#if defined(__x86_64__)
+  __builtin_ia32_pause();
+#elif defined(__aarch64__)
+  __asm__ __volatile__("yield");
+#endif
+}
+
 /* A reusable per-thread scratch buffer of at least n floats (64-byte aligned), or NULL. */
 float *ck_scratch(size_t n);
 /* Frees the calling thread's scratch buffer (worker threads call it before exiting). */
 void ck_scratch_release(void);
 
 /* The persistent helper thread (pool.c). ck_pool_acquire makes the caller its owner (1) or
-   returns 0 if it is unavailable or owned. The owner posts one job with ck_pool_post, which
-   returns its ticket (> 0). With async = 0 the owner waits for it (ck_pool_wait) and then gives
-   up the ownership (ck_pool_release; also to give it up without posting). With async = 1 the job
-   itself gives up the ownership, as soon as it no longer needs its record, and the helper does
-   not poll for a next job. ck_pool_wait(ticket) returns once the helper has left that job: it
-   spins briefly, then blocks. */
+   returns 0 if it is unavailable or owned (ck_pool_release gives it up without posting). The
+   owner posts one job with ck_pool_post, which returns its ticket (> 0); the job gives up the
+   ownership itself (ck_pool_release on the helper thread) once it no longer needs its record.
+   ck_pool_wait(ticket) returns once the helper has left that job: it spins briefly, then
+   blocks. */
 int ck_pool_acquire(void);
 void ck_pool_release(void);
 /* For the owner: the ticket its next ck_pool_post will return. */
@@ -63,6 +71,6 @@ long ck_pool_next_ticket(void);
 /* For the owner: keeps the helper thread off CPU `cpu` (the caller's), so that waking it takes
    another core rather than the caller's own; a no-op where thread affinity is not available. */
 void ck_pool_avoid_cpu(int cpu);
-long ck_pool_post(void (*fn)(const void *), const void *arg, int async);
+long ck_pool_post(void (*fn)(const void *), const void *arg);
 void ck_pool_wait(long ticket);
 #endif

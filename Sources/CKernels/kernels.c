@@ -95,14 +95,6 @@ static sgemm_fn kernel_for(int which) {
  * depend on the split. The record is static: it belongs to the owner of the helper, and the
  * helper gives the ownership back only at the end of its turn, so a helper that comes late finds
  * every chunk taken and leaves without touching the caller's (maybe freed) matrices. */
-static inline void cpu_relax(void) {
-#if defined(__x86_64__)
-  __builtin_ia32_pause();
-#elif defined(__aarch64__)
-  __asm__ __volatile__("yield");
-#endif
-}
-
 typedef struct {
   sgemm_fn fn;
   int transA, transB;
@@ -205,7 +197,7 @@ static int split_run(sgemm_fn fn, int which, int transA, int transB, long m, lon
   rows = rows < 16 ? 16 : (rows + 15) / 16 * 16;
   split_gemm s = {fn, transA, transB, m, n, k, alpha, beta, a, b, lda, ldb, ldc, c, rows, (m + rows - 1) / rows, 0, 0};
   split = s;
-  ck_pool_post(split_task, NULL, 0);
+  ck_pool_post(split_task, NULL);
   (void)run_chunks();
   /* Only chunks the helper has taken can be unfinished: wait for those. */
   long waited = 0;

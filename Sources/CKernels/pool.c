@@ -11,13 +11,11 @@
 #include <sched.h>
 
 /* A single persistent helper thread (the machine kind has two cores). A caller hands it a job
-   and works alongside (kernels.c takes row chunks from a shared counter). The helper spins briefly for a job before blocking
-   on a condition variable, and the caller spins briefly for completion before blocking, so
-   neither burns a core for long. One caller at a time owns the helper (`pool_owned`); a
-   concurrent caller simply computes its whole product on its own thread, which gives the same
-   numbers: every element of C is computed by the same code whatever the row split.
-   An asynchronous job (ck_async.h) owns the helper from its posting until it is done; the job
-   itself then gives the ownership back, on the helper thread. */
+   and works alongside (kernels.c takes row chunks from a shared counter; async_gather.c gathers
+   the next batch). The helper polls briefly for a job before blocking on a condition variable,
+   so it does not burn a core for long. One caller at a time owns the helper (`pool_owned`); a
+   concurrent caller computes on its own thread, which gives the same numbers. Each job gives
+   the ownership back itself, on the helper thread, at the end of its turn. */
 static pthread_mutex_t pool_mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t pool_work_cv = PTHREAD_COND_INITIALIZER;
 static pthread_cond_t pool_done_cv = PTHREAD_COND_INITIALIZER;
@@ -28,18 +26,9 @@ static long pool_posted = 0;       /* jobs posted (atomic; written under pool_mu
 static long pool_finished = 0;     /* jobs finished (atomic; written under pool_mu) */
 static void (*pool_fn)(const void *) = NULL;  /* the posted job: pool_fn(pool_arg) */
 static const void *pool_arg = NULL;
-static int pool_async = 0;         /* the job gives up pool_owned itself (ck_async.h) */
 
 /* About 20-60 microseconds of polling before sleeping. */
 #define POOL_SPINS 2000
-
-static inline void cpu_relax(void) {
-#if defined(__x86_64__)
-  __builtin_ia32_pause();
-#elif defined(__aarch64__)
-  __asm__ __volatile__("yield");
-#endif
-}
 
 static void *pool_main(void *arg) {
   (void)arg;
@@ -107,11 +96,10 @@ long ck_pool_next_ticket(void) { return __atomic_load_n(&pool_posted, __ATOMIC_A
 
 void ck_pool_release(void) { __atomic_store_n(&pool_owned, 0, __ATOMIC_RELEASE); }
 
-long ck_pool_post(void (*fn)(const void *), const void *arg, int async) {
+long ck_pool_post(void (*fn)(const void *), const void *arg) {
   pthread_mutex_lock(&pool_mu);
   pool_fn = fn;
   pool_arg = arg;
-  pool_async = async;
   long ticket = pool_posted + 1;
   __atomic_store_n(&pool_posted, ticket, __ATOMIC_RELEASE);
   pthread_cond_signal(&pool_work_cv);
