@@ -150,7 +150,9 @@ final class TrainedSession: @unchecked Sendable {
 
   @Test func theDashboardTrainsOnAHeadlessScreenWithLittleOverhead() throws {
     let t = try TrainedSession.shared()
-    let steps = 300
+    // Enough steps that the dashboard's one-off costs (the first frame, the first accuracy
+    // sample) do not dominate: 300 steps now train in ~25 ms, where they were a 10-18 % share.
+    let steps = 3000
     // The same steps without the dashboard.
     let trainer = try t.session.makeTrainer()
     let t0 = DispatchTime.now().uptimeNanoseconds
@@ -167,7 +169,7 @@ final class TrainedSession: @unchecked Sendable {
     #expect(dashboard.done == steps)
     print("dashboard: \(steps) steps in \(withDashboard) s (training \(dashboard.trainingSeconds) s, overhead share \(dashboard.overheadShare)); without: \(plain) s")
     // The time between training chunks (building and drawing frames, sampling the accuracy) must
-    // stay a small share. (Wall times of 300 steps are too short and noisy to compare in CI.)
+    // stay a small share. (Wall times of these steps are too short and noisy to compare in CI.)
     #if !DEBUG
       #expect(dashboard.overheadShare < 0.10)
     #endif
