@@ -49,22 +49,12 @@ struct TFFuzzer {
     return lines
   }()
 
-  static let setup = """
-    from tensorflow.examples.tutorials.mnist import input_data
-    mnist = input_data.read_data_sets("MNIST_data/", one_hot=True)
-    import tensorflow as tf
+  /// The tutorial's model (EnvironmentTests.setup), then numpy, the accuracy and names the probe
+  /// uses, bound once so that fuzz cases rebinding `tf`, `x` or `mnist` cannot break it.
+  static let setup = EnvironmentTests.setup + """
     import numpy as np
-    x = tf.placeholder(tf.float32, [None, 784])
-    W = tf.Variable(tf.zeros([784, 10]))
-    b = tf.Variable(tf.zeros([10]))
-    y = tf.nn.softmax(tf.matmul(x, W) + b)
-    y_ = tf.placeholder(tf.float32, [None, 10])
-    cross_entropy = tf.reduce_mean(-tf.reduce_sum(y_ * tf.log(y), reduction_indices=[1]))
-    train_step = tf.train.GradientDescentOptimizer(0.5).minimize(cross_entropy)
     correct_prediction = tf.equal(tf.argmax(y,1), tf.argmax(y_,1))
     accuracy = tf.reduce_mean(tf.cast(correct_prediction, tf.float32))
-    sess = tf.InteractiveSession()
-    tf.global_variables_initializer().run()
     keep_me = 42
     zz_Session, zz_init, zz_train, zz_acc, zz_x, zz_y_ = tf.Session, tf.global_variables_initializer(), train_step, accuracy, x, y_
     zz_train_set, zz_images, zz_labels = mnist.train, mnist.test.images[:500], mnist.test.labels[:500]
