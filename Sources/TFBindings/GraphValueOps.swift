@@ -8,7 +8,13 @@ extension TFEnvironment {
   func binaryOp(_ kind: BinaryKind, _ a: PyValue, _ b: PyValue, name: String? = nil) throws -> PyValue {
     try translate {
       if let ta = tensor(of: a), let tb = tensor(of: b) {
-        return wrap(try graph(for: [ta, tb]).binary(kind, ta, tb, name: name))
+        do {
+          return wrap(try graph(for: [ta, tb]).binary(kind, ta, tb, name: name))
+        } catch let e as TFError where e.kind == .valueError && e.message.hasPrefix("Dimensions must be equal") {
+          var p = pyException(e)
+          if let hint = swappedMatmulHint(ta) ?? swappedMatmulHint(tb) { p.hint = hint }
+          throw p
+        }
       }
       let known = tensor(of: a) ?? tensor(of: b)
       let g = known.flatMap { graph(for: [$0]) } ?? graph
@@ -69,6 +75,27 @@ extension TFEnvironment {
         + "tf.matmul(\(an), \(bn), transpose_a=\(tA ? "False" : "True")) would fit"
     } else {
       hint += "; with \(an) as it is, \(bn) needs shape [\(show(k)), \(bOther.map(String.init) ?? "n")]"
+    }
+    return hint
+  }
+
+  /// A hint when `t` is a product whose inner dimensions matched only because one was unknown
+  /// (`tf.matmul(W, x)` with x of shape [None, 784] gives a [784, 784] product, and the error
+  /// comes later, from `+ b`): names the product's shape and the order that fits.
+  func swappedMatmulHint(_ t: Tensor) -> String? {
+    let op = t.op
+    guard op.type == "MatMul", op.inputs.count == 2, let ad = op.inputs[0].shape.dims, let bd = op.inputs[1].shape.dims,
+          ad.count == 2, bd.count == 2 else { return nil }
+    func flag(_ k: String) -> Bool { if case .bool(let v)? = op.attrs[k] { return v }; return false }
+    let tA = flag("transpose_a"), tB = flag("transpose_b")
+    let k = tA ? ad[0] : ad[1], kb = tB ? bd[1] : bd[0]
+    guard (k == nil) != (kb == nil) else { return nil }
+    let an = pythonName(forOp: op.inputs[0].op.name) ?? "a", bn = pythonName(forOp: op.inputs[1].op.name) ?? "b"
+    var hint = "tf.matmul(\(an), \(bn)) has shape \(t.shape.bracketed): the columns of \(an) "
+      + "\(op.inputs[0].shape.bracketed) were matched with the unknown (None) rows of \(bn) "
+      + "\(op.inputs[1].shape.bracketed)"
+    if !tA && !tB, let bCols = bd[1], let aRows = ad[0], bCols == aRows {
+      hint += "; the batch goes first: tf.matmul(\(bn), \(an)) has the shape you want"
     }
     return hint
   }

@@ -37,6 +37,19 @@ import Testing
     #expect(!hint.contains("[784, 784]"))
   }
 
+  @Test func weightsBeforeTheBatchAreExplainedAtTheBiasAdd() throws {
+    let h = Harness()
+    try h.run(Self.graph)
+    // W [784,10] times x [None,784] matches 10 with None: a [784,784] product, and the error
+    // only comes from adding b (as in TensorFlow).
+    let e = try #require(h.error("tf.nn.softmax(tf.matmul(W, x) + b)"))
+    #expect(e.type.name == "ValueError")
+    #expect(e.message.hasPrefix("Dimensions must be equal, but are 784 and 10"))
+    let hint = try #require(e.hint)
+    #expect(hint.contains("tf.matmul(W, x) has shape [784,784]"))
+    #expect(hint.contains("tf.matmul(x, W) has the shape you want"))
+  }
+
   @Test func missingFeedNamesThePlaceholder() throws {
     let h = Harness()
     try h.run(Self.graph + "sess.run(tf.global_variables_initializer())")
