@@ -8,10 +8,24 @@ void ck_sgemm_generic(int transA, int transB, long m, long n, long k, float alph
                       const float *a, long lda, const float *b, long ldb,
                       float beta, float *c, long ldc);
 void ck_pack_bt_generic(long k, long n, const float *b, long ldb, float *dst);
+/* The outer kernel (op(A) = A^T, n <= 16) in two halves: op(B) packed (n * k floats), then the
+   product on it. */
+void ck_pack_outer_generic(int transB, long n, long k, const float *b, long ldb, float *bp);
+void ck_outer_packed_generic(long m, long n, long k, float alpha, const float *a, long lda, const float *bp,
+                             float beta, float *c, long ldc);
 #if defined(__x86_64__)
 void ck_pack_bt_avx2(long k, long n, const float *b, long ldb, float *dst);
 void ck_pack_bt_avx512(long k, long n, const float *b, long ldb, float *dst);
 void ck_pack_bt_avx512layout(long k, long n, const float *b, long ldb, float *dst);
+void ck_pack_outer_avx2(int transB, long n, long k, const float *b, long ldb, float *bp);
+void ck_pack_outer_avx512(int transB, long n, long k, const float *b, long ldb, float *bp);
+void ck_pack_outer_avx512layout(int transB, long n, long k, const float *b, long ldb, float *bp);
+void ck_outer_packed_avx2(long m, long n, long k, float alpha, const float *a, long lda, const float *bp,
+                          float beta, float *c, long ldc);
+void ck_outer_packed_avx512(long m, long n, long k, float alpha, const float *a, long lda, const float *bp,
+                            float beta, float *c, long ldc);
+void ck_outer_packed_avx512layout(long m, long n, long k, float alpha, const float *a, long lda,
+                                  const float *bp, float beta, float *c, long ldc);
 void ck_sgemm_avx2(int transA, int transB, long m, long n, long k, float alpha,
                    const float *a, long lda, const float *b, long ldb,
                    float beta, float *c, long ldc);
@@ -73,4 +87,12 @@ long ck_pool_next_ticket(void);
 void ck_pool_avoid_cpu(int cpu);
 long ck_pool_post(void (*fn)(const void *), const void *arg);
 void ck_pool_wait(long ticket);
+/* Starts the helper if need be; 0 if there is none (MNIST_SHELL_THREADS=1, or it failed). */
+int ck_pool_start(void);
+/* Background work, done by the helper between jobs and never holding the ownership: when idle it
+   calls piece(1), which does one short piece and returns 1, or returns 0 if there is none left
+   (piece(0) only says whether there is one). Only one function is registered: async_gather.c's.
+   After publishing new work, call ck_pool_wake in case the helper is asleep. */
+void ck_pool_set_background(int (*piece)(int run));
+void ck_pool_wake(void);
 #endif

@@ -95,8 +95,23 @@ static sgemm_fn kernel_for(int which) {
  * depend on the split. The record is static: it belongs to the owner of the helper, and the
  * helper gives the ownership back only at the end of its turn, so a helper that comes late finds
  * every chunk taken and leaves without touching the caller's (maybe freed) matrices. */
+typedef void (*outer_fn)(long, long, long, float, const float *, long, const float *, float, float *, long);
+typedef void (*pack_fn)(long, long, const float *, long, float *);
+typedef void (*pack_outer_fn)(int, long, long, const float *, long, float *);
+
+/* How the chunks of a split product get op(B) into the layout their kernel reads. Each thread
+   packs its own copy, once per product, into its own scratch: a copy packed by the caller and
+   read by the helper would have to be taken back from the helper's cache, line by line, the
+   next time the caller packs (measured: 3-9 us for the 31 KB of the step's B^T), while two
+   private copies cost each thread a sub-microsecond pack. */
+enum { PACK_NONE = 0, PACK_BT = 1, PACK_OUTER = 2 };
+
 typedef struct {
   sgemm_fn fn;
+  int pack;                /* PACK_*: the chunks run fn on B as given, or a kernel on a packed copy */
+  pack_fn packBt;          /* PACK_BT: B^T for the dot kernel (fn with transB, ldb = k) */
+  pack_outer_fn packOuter; /* PACK_OUTER: op(B) for outer */
+  outer_fn outer;
   int transA, transB;
   long m, n, k;
   float alpha, beta;
@@ -105,33 +120,54 @@ typedef struct {
   float *c;
   long rows;   /* rows per chunk */
   long chunks;
-  long next;   /* atomic: the next chunk to take */
-  long done;   /* atomic: chunks finished */
 } split_gemm;
 
+/* The product is read by both threads for every chunk; the two counters, written at every
+   chunk, live on cache lines of their own so that taking a chunk does not evict it. */
+typedef struct {
+  _Alignas(64) long v;
+} line_long; /* a long alone on its cache line (sizeof is 64) */
 static split_gemm split;
+static line_long split_next; /* atomic: chunks taken from the front (low half) and back (high) */
+static line_long split_done; /* atomic: chunks finished */
 
-/* Runs chunks until none is left; returns how many this thread ran. */
-static long run_chunks(void) {
+/* Runs chunks until none is left; returns how many this thread ran. The caller takes chunks from
+   the top of C and the helper from the bottom (the two halves of one counter word: chunks taken
+   from the front in the low 32 bits, from the back in the high ones), so each thread works on
+   about the same rows every time, whose parts of A and C its own cache still holds from the
+   product before. */
+static long run_chunks(int fromBack) {
+  float *packed = NULL; /* this thread's copy of op(B), made before its first chunk */
   for (long ran = 0;; ran++) {
-    long i = __atomic_fetch_add(&split.next, 1, __ATOMIC_ACQ_REL);
-    if (i >= split.chunks) return ran;
+    long old = __atomic_fetch_add(&split_next.v, fromBack ? (1L << 32) : 1L, __ATOMIC_ACQ_REL);
+    long front = old & 0xffffffffL, back = old >> 32;
+    if (front + back >= split.chunks) return ran;
+    long i = fromBack ? split.chunks - 1 - back : front;
     long r0 = i * split.rows, r = split.m - r0 < split.rows ? split.m - r0 : split.rows;
     const float *a = split.transA ? split.a + r0 : split.a + r0 * split.lda;
-    split.fn(split.transA, split.transB, r, split.n, split.k, split.alpha, a, split.lda, split.b, split.ldb,
-             split.beta, split.c + r0 * split.ldc, split.ldc);
-    __atomic_fetch_add(&split.done, 1, __ATOMIC_RELEASE);
+    float *c = split.c + r0 * split.ldc;
+    if (split.pack != PACK_NONE && packed == NULL) {
+      packed = ck_scratch((size_t)split.n * (size_t)split.k);
+      if (packed != NULL && split.pack == PACK_BT) split.packBt(split.k, split.n, split.b, split.ldb, packed);
+      if (packed != NULL && split.pack == PACK_OUTER) split.packOuter(split.transB, split.n, split.k, split.b, split.ldb, packed);
+    }
+    if (packed != NULL && split.pack == PACK_BT)
+      split.fn(0, 1, r, split.n, split.k, split.alpha, a, split.lda, packed, split.k, split.beta, c, split.ldc);
+    else if (packed != NULL && split.pack == PACK_OUTER)
+      split.outer(r, split.n, split.k, split.alpha, a, split.lda, packed, split.beta, c, split.ldc);
+    else /* no packing, or no memory for it: the kernel packs per chunk (or fails as it would alone) */
+      split.fn(split.transA, split.transB, r, split.n, split.k, split.alpha, a, split.lda, split.b, split.ldb,
+               split.beta, c, split.ldc);
+    __atomic_fetch_add(&split_done.v, 1, __ATOMIC_RELEASE);
   }
 }
 
 /* The helper's turn: chunks while any are left, then the ownership goes back. */
 static void split_task(const void *arg) {
   (void)arg;
-  (void)run_chunks();
+  (void)run_chunks(1);
   ck_pool_release();
 }
-
-typedef void (*pack_fn)(long, long, const float *, long, float *);
 
 static pack_fn pack_for(int which) {
   switch (which) {
@@ -143,10 +179,27 @@ static pack_fn pack_for(int which) {
   }
 }
 
+/* The outer kernel's halves and vector width (it serves transA with n <= 16 and m >= VL). */
+static void outer_for(int which, pack_outer_fn *pack, outer_fn *run, long *vl) {
+  switch (which) {
+#if defined(__x86_64__)
+    case ISA_AVX512: *pack = ck_pack_outer_avx512; *run = ck_outer_packed_avx512; *vl = 16; return;
+    case ISA_AVX2: *pack = ck_pack_outer_avx2; *run = ck_outer_packed_avx2; *vl = 8; return;
+#endif
+    default: *pack = ck_pack_outer_generic; *run = ck_outer_packed_generic; *vl = 4; return;
+  }
+}
+
 /* Products of at least this many multiply-adds are shared with the helper (a training step's
    two products are 0.78M each: about 30 us on one core here); smaller ones stay on the caller's
    thread, where the hand-off would cost more than it saves. */
 #define SPLIT_MACS 500000.0
+
+/* About this many chunks per split product (see split_run). The step's products in a C harness,
+   medians of three interleaved runs in us for 4 / 8 / 12 / 16 / 24 parts: forward 18.2 / 17.2 /
+   18.0 / 17.7 / 17.8, weight gradient 19.5 / 18.9 / 18.3 / 18.5 / 18.3 (one thread on half the
+   rows: 11-14). Fewer parts leave one thread waiting longer for the other's last chunk. */
+#define SPLIT_PARTS 16
 
 /* When the caller, done with its chunks, had to wait for the helper's last one for more than
    SPLIT_STALL_NS, the helper was preempted mid-chunk: its core is shared with another busy
@@ -172,38 +225,50 @@ static int split_run(sgemm_fn fn, int which, int transA, int transB, long m, lon
                      const float *a, long lda, const float *b, long ldb, float beta, float *c, long ldc) {
   long resume = __atomic_load_n(&split_resume_ns, __ATOMIC_RELAXED);
   if (resume != 0 && now_ns() < resume) return 0;
-  if (!ck_pool_acquire()) return 0;
+  /* The helper may still be leaving the product before (its last look at the chunk counter):
+     give it a moment rather than computing this one alone. */
+  int owned = ck_pool_acquire();
+  for (int i = 0; !owned && i < 64; i++) {
+    cpu_relax();
+    owned = ck_pool_acquire();
+  }
+  if (!owned) return 0;
 #if defined(__linux__)
   ck_pool_avoid_cpu(sched_getcpu()); /* a system call only when the caller has moved */
 #endif
-  /* The dot kernel packs B^T itself when B is not transposed: do it once for every chunk. */
+  /* The dot kernel packs B^T itself when B is not transposed, and the outer kernel packs op(B):
+     the chunks of a thread share one pack (see run_chunks). */
+  int pack = PACK_NONE;
+  pack_outer_fn packOuter = NULL;
+  outer_fn outer = NULL;
   if (!transA && !transB && n <= 16 && k >= 16) {
-    float *bt = ck_scratch((size_t)n * (size_t)k);
-    if (!bt) {
-      ck_pool_release();
-      return 0;
-    }
-    pack_for(which)(k, n, b, ldb, bt);
-    b = bt;
-    ldb = k;
-    transB = 1;
+    pack = PACK_BT;
+  } else if (transA && n <= 16) {
+    long vl;
+    outer_for(which, &packOuter, &outer, &vl);
+    if (m >= vl) pack = PACK_OUTER;
   }
-  /* About eight chunks, sixteen for tall products (where one chunk left to the helper at the end
-     would be long), of at least 16 rows and a multiple of 16 (whole vectors and register blocks).
-     Eval [10000,784]x[784,10] in a C harness: 2.7-3.8 ms with 16 chunks, 2.9-3.9 ms with 8, 4.3-5.1
-     ms with 32 (chunks of A under 1 MB lose the dot kernel's prefetching). */
-  long parts = m >= 2048 ? 16 : 8;
+  /* Chunks of whole register blocks (rows of C: DOT_MR for the dot kernel, vectors of OUT_MV
+     for the outer one), about SPLIT_PARTS of them: the two threads finish within a chunk of each
+     other, and a chunk is still long enough that taking it (an atomic on a shared line) is
+     cheap. Eval [10000,784]x[784,10] in a C harness: 2.7-3.8 ms with 16 chunks, 2.9-3.9 ms with 8,
+     4.3-5.1 ms with 32 (chunks of A under 1 MB lose the dot kernel's prefetching). */
+  long parts = SPLIT_PARTS;
+  long granule = transA ? (which == ISA_AVX512 ? 32 : 16) : 4;
   long rows = (m + parts - 1) / parts;
-  rows = rows < 16 ? 16 : (rows + 15) / 16 * 16;
-  split_gemm s = {fn, transA, transB, m, n, k, alpha, beta, a, b, lda, ldb, ldc, c, rows, (m + rows - 1) / rows, 0, 0};
+  rows = rows < granule ? granule : (rows + granule - 1) / granule * granule;
+  split_gemm s = {fn, pack, pack_for(which), packOuter, outer, transA, transB, m, n, k, alpha, beta,
+                  a, b, lda, ldb, ldc, c, rows, (m + rows - 1) / rows};
   split = s;
+  __atomic_store_n(&split_next.v, 0, __ATOMIC_RELAXED);
+  __atomic_store_n(&split_done.v, 0, __ATOMIC_RELAXED);
   ck_pool_post(split_task, NULL);
-  (void)run_chunks();
+  (void)run_chunks(0);
   /* Only chunks the helper has taken can be unfinished: wait for those. */
   long waited = 0;
-  if (__atomic_load_n(&split.done, __ATOMIC_ACQUIRE) < split.chunks) {
+  if (__atomic_load_n(&split_done.v, __ATOMIC_ACQUIRE) < split.chunks) {
     long t0 = now_ns();
-    for (long i = 0; __atomic_load_n(&split.done, __ATOMIC_ACQUIRE) < split.chunks; i++) {
+    for (long i = 0; __atomic_load_n(&split_done.v, __ATOMIC_ACQUIRE) < split.chunks; i++) {
       if (i < 20000) cpu_relax();
       else sched_yield();
     }

@@ -225,21 +225,25 @@ static inline __attribute__((always_inline)) void FN(outer_block)(
     FN(outer_block)(NCV, rows, k, a + i0, lda, bp + j0 * k, alpha, beta, c + i0 * ldc + j0, ldc); \
     break;
 
-static void FN(outer)(int transB, long m, long n, long k, float alpha, const float *a, long lda,
-                      const float *b, long ldb, float beta, float *c, long ldc) {
+/* op(B) (k x n, small) packed per column block as k x nc, so the broadcasts of a step are at
+   constant offsets from one pointer. bp holds n * k floats. */
+static void FN(outer_pack)(int transB, long n, long k, const float *b, long ldb, float *bp) {
   long bsP = transB ? 1 : ldb, bsJ = transB ? ldb : 1;
   long nb = (n + OUT_NC - 1) / OUT_NC;
   long w = (n + nb - 1) / nb;
-  /* op(B) (k x n, small) packed per column block as k x nc, so the broadcasts of a step are at
-     constant offsets from one pointer. */
-  float *bp = ck_scratch((size_t)n * (size_t)k);
-  if (!bp) return;
   for (long j0 = 0; j0 < n; j0 += w) {
     long nc = n - j0 < w ? n - j0 : w;
     float *dst = bp + j0 * k;
     for (long p = 0; p < k; p++)
       for (long j = 0; j < nc; j++) dst[p * nc + j] = b[p * bsP + (j0 + j) * bsJ];
   }
+}
+
+/* The outer kernel on op(B) packed by outer_pack. */
+static void FN(outer_packed)(long m, long n, long k, float alpha, const float *a, long lda,
+                             const float *bp, float beta, float *c, long ldc) {
+  long nb = (n + OUT_NC - 1) / OUT_NC;
+  long w = (n + nb - 1) / nb;
   /* Row blocks outer, column blocks inner: the k x (OUT_MV*VL) strip of A is read from L2 once
      and from L1 for the next column block, instead of streaming all of A once per column block. */
   for (long i0 = 0; i0 < m; i0 += OUT_MV * VL) {
@@ -255,6 +259,24 @@ static void FN(outer)(int transB, long m, long n, long k, float alpha, const flo
       }
     }
   }
+}
+
+static void FN(outer)(int transB, long m, long n, long k, float alpha, const float *a, long lda,
+                      const float *b, long ldb, float beta, float *c, long ldc) {
+  float *bp = ck_scratch((size_t)n * (size_t)k);
+  if (!bp) return;
+  FN(outer_pack)(transB, n, k, b, ldb, bp);
+  FN(outer_packed)(m, n, k, alpha, a, lda, bp, beta, c, ldc);
+}
+
+/* The outer kernel's two halves, exported so that a product split over threads packs op(B)
+   once instead of once per part. */
+void FN(ck_pack_outer)(int transB, long n, long k, const float *b, long ldb, float *bp) {
+  FN(outer_pack)(transB, n, k, b, ldb, bp);
+}
+void FN(ck_outer_packed)(long m, long n, long k, float alpha, const float *a, long lda, const float *bp,
+                         float beta, float *c, long ldc) {
+  FN(outer_packed)(m, n, k, alpha, a, lda, bp, beta, c, ldc);
 }
 
 /* ---- panel kernel: general shapes ---- */
@@ -322,45 +344,55 @@ static void FN(panel)(int transA, int transB, long m, long n, long k, float alph
   }
 }
 
-/* dst (n x k, row stride k) = transpose of src (k x n, row stride lds); 8x8 blocks in registers. */
-static inline __attribute__((always_inline)) void FN(transpose_pack)(long k, long n, const float *src, long lds, float *dst) {
+/* dst rows j..j+7, columns p..p+7 (row stride k) = transpose of the 8x8 block of src at row p,
+   column j (row stride lds), in registers. */
+static inline __attribute__((always_inline)) void FN(transpose8)(long p, long j, long k, const float *src, long lds, float *dst) {
   typedef float v8u __attribute__((ext_vector_type(8), aligned(4)));
+  FN(v8) r0 = *(const v8u *)(src + (p + 0) * lds + j), r1 = *(const v8u *)(src + (p + 1) * lds + j);
+  FN(v8) r2 = *(const v8u *)(src + (p + 2) * lds + j), r3 = *(const v8u *)(src + (p + 3) * lds + j);
+  FN(v8) r4 = *(const v8u *)(src + (p + 4) * lds + j), r5 = *(const v8u *)(src + (p + 5) * lds + j);
+  FN(v8) r6 = *(const v8u *)(src + (p + 6) * lds + j), r7 = *(const v8u *)(src + (p + 7) * lds + j);
+  FN(v8) t0 = __builtin_shufflevector(r0, r1, 0, 8, 1, 9, 4, 12, 5, 13);
+  FN(v8) t1 = __builtin_shufflevector(r0, r1, 2, 10, 3, 11, 6, 14, 7, 15);
+  FN(v8) t2 = __builtin_shufflevector(r2, r3, 0, 8, 1, 9, 4, 12, 5, 13);
+  FN(v8) t3 = __builtin_shufflevector(r2, r3, 2, 10, 3, 11, 6, 14, 7, 15);
+  FN(v8) t4 = __builtin_shufflevector(r4, r5, 0, 8, 1, 9, 4, 12, 5, 13);
+  FN(v8) t5 = __builtin_shufflevector(r4, r5, 2, 10, 3, 11, 6, 14, 7, 15);
+  FN(v8) t6 = __builtin_shufflevector(r6, r7, 0, 8, 1, 9, 4, 12, 5, 13);
+  FN(v8) t7 = __builtin_shufflevector(r6, r7, 2, 10, 3, 11, 6, 14, 7, 15);
+  FN(v8) u0 = __builtin_shufflevector(t0, t2, 0, 1, 8, 9, 4, 5, 12, 13);
+  FN(v8) u1 = __builtin_shufflevector(t0, t2, 2, 3, 10, 11, 6, 7, 14, 15);
+  FN(v8) u2 = __builtin_shufflevector(t1, t3, 0, 1, 8, 9, 4, 5, 12, 13);
+  FN(v8) u3 = __builtin_shufflevector(t1, t3, 2, 3, 10, 11, 6, 7, 14, 15);
+  FN(v8) u4 = __builtin_shufflevector(t4, t6, 0, 1, 8, 9, 4, 5, 12, 13);
+  FN(v8) u5 = __builtin_shufflevector(t4, t6, 2, 3, 10, 11, 6, 7, 14, 15);
+  FN(v8) u6 = __builtin_shufflevector(t5, t7, 0, 1, 8, 9, 4, 5, 12, 13);
+  FN(v8) u7 = __builtin_shufflevector(t5, t7, 2, 3, 10, 11, 6, 7, 14, 15);
+  /* u0 = column j+0 rows p..p+3 | column j+4 rows p..p+3 (low/high 128 bits), etc. */
+  *(v8u *)(dst + (j + 0) * k + p) = __builtin_shufflevector(u0, u4, 0, 1, 2, 3, 8, 9, 10, 11);
+  *(v8u *)(dst + (j + 1) * k + p) = __builtin_shufflevector(u1, u5, 0, 1, 2, 3, 8, 9, 10, 11);
+  *(v8u *)(dst + (j + 2) * k + p) = __builtin_shufflevector(u2, u6, 0, 1, 2, 3, 8, 9, 10, 11);
+  *(v8u *)(dst + (j + 3) * k + p) = __builtin_shufflevector(u3, u7, 0, 1, 2, 3, 8, 9, 10, 11);
+  *(v8u *)(dst + (j + 4) * k + p) = __builtin_shufflevector(u0, u4, 4, 5, 6, 7, 12, 13, 14, 15);
+  *(v8u *)(dst + (j + 5) * k + p) = __builtin_shufflevector(u1, u5, 4, 5, 6, 7, 12, 13, 14, 15);
+  *(v8u *)(dst + (j + 6) * k + p) = __builtin_shufflevector(u2, u6, 4, 5, 6, 7, 12, 13, 14, 15);
+  *(v8u *)(dst + (j + 7) * k + p) = __builtin_shufflevector(u3, u7, 4, 5, 6, 7, 12, 13, 14, 15);
+}
+
+/* dst (n x k, row stride k) = transpose of src (k x n, row stride lds); 8x8 blocks in registers.
+   For 8 < n < 16 (the tutorial's 10 classes) the last block overlaps the one before (columns
+   n-8..n-1), writing some elements twice with the same values, instead of a strided scalar loop. */
+static inline __attribute__((always_inline)) void FN(transpose_pack)(long k, long n, const float *src, long lds, float *dst) {
   long p = 0;
   for (; p + 8 <= k; p += 8) {
     long j = 0;
-    for (; j + 8 <= n; j += 8) {
-      FN(v8) r0 = *(const v8u *)(src + (p + 0) * lds + j), r1 = *(const v8u *)(src + (p + 1) * lds + j);
-      FN(v8) r2 = *(const v8u *)(src + (p + 2) * lds + j), r3 = *(const v8u *)(src + (p + 3) * lds + j);
-      FN(v8) r4 = *(const v8u *)(src + (p + 4) * lds + j), r5 = *(const v8u *)(src + (p + 5) * lds + j);
-      FN(v8) r6 = *(const v8u *)(src + (p + 6) * lds + j), r7 = *(const v8u *)(src + (p + 7) * lds + j);
-      FN(v8) t0 = __builtin_shufflevector(r0, r1, 0, 8, 1, 9, 4, 12, 5, 13);
-      FN(v8) t1 = __builtin_shufflevector(r0, r1, 2, 10, 3, 11, 6, 14, 7, 15);
-      FN(v8) t2 = __builtin_shufflevector(r2, r3, 0, 8, 1, 9, 4, 12, 5, 13);
-      FN(v8) t3 = __builtin_shufflevector(r2, r3, 2, 10, 3, 11, 6, 14, 7, 15);
-      FN(v8) t4 = __builtin_shufflevector(r4, r5, 0, 8, 1, 9, 4, 12, 5, 13);
-      FN(v8) t5 = __builtin_shufflevector(r4, r5, 2, 10, 3, 11, 6, 14, 7, 15);
-      FN(v8) t6 = __builtin_shufflevector(r6, r7, 0, 8, 1, 9, 4, 12, 5, 13);
-      FN(v8) t7 = __builtin_shufflevector(r6, r7, 2, 10, 3, 11, 6, 14, 7, 15);
-      FN(v8) u0 = __builtin_shufflevector(t0, t2, 0, 1, 8, 9, 4, 5, 12, 13);
-      FN(v8) u1 = __builtin_shufflevector(t0, t2, 2, 3, 10, 11, 6, 7, 14, 15);
-      FN(v8) u2 = __builtin_shufflevector(t1, t3, 0, 1, 8, 9, 4, 5, 12, 13);
-      FN(v8) u3 = __builtin_shufflevector(t1, t3, 2, 3, 10, 11, 6, 7, 14, 15);
-      FN(v8) u4 = __builtin_shufflevector(t4, t6, 0, 1, 8, 9, 4, 5, 12, 13);
-      FN(v8) u5 = __builtin_shufflevector(t4, t6, 2, 3, 10, 11, 6, 7, 14, 15);
-      FN(v8) u6 = __builtin_shufflevector(t5, t7, 0, 1, 8, 9, 4, 5, 12, 13);
-      FN(v8) u7 = __builtin_shufflevector(t5, t7, 2, 3, 10, 11, 6, 7, 14, 15);
-      /* u0 = column j+0 rows p..p+3 | column j+4 rows p..p+3 (low/high 128 bits), etc. */
-      *(v8u *)(dst + (j + 0) * k + p) = __builtin_shufflevector(u0, u4, 0, 1, 2, 3, 8, 9, 10, 11);
-      *(v8u *)(dst + (j + 1) * k + p) = __builtin_shufflevector(u1, u5, 0, 1, 2, 3, 8, 9, 10, 11);
-      *(v8u *)(dst + (j + 2) * k + p) = __builtin_shufflevector(u2, u6, 0, 1, 2, 3, 8, 9, 10, 11);
-      *(v8u *)(dst + (j + 3) * k + p) = __builtin_shufflevector(u3, u7, 0, 1, 2, 3, 8, 9, 10, 11);
-      *(v8u *)(dst + (j + 4) * k + p) = __builtin_shufflevector(u0, u4, 4, 5, 6, 7, 12, 13, 14, 15);
-      *(v8u *)(dst + (j + 5) * k + p) = __builtin_shufflevector(u1, u5, 4, 5, 6, 7, 12, 13, 14, 15);
-      *(v8u *)(dst + (j + 6) * k + p) = __builtin_shufflevector(u2, u6, 4, 5, 6, 7, 12, 13, 14, 15);
-      *(v8u *)(dst + (j + 7) * k + p) = __builtin_shufflevector(u3, u7, 4, 5, 6, 7, 12, 13, 14, 15);
+    for (; j + 8 <= n; j += 8) FN(transpose8)(p, j, k, src, lds, dst);
+    if (j < n && n >= 8) {
+      FN(transpose8)(p, n - 8, k, src, lds, dst);
+    } else {
+      for (; j < n; j++)
+        for (long q = p; q < p + 8; q++) dst[j * k + q] = src[q * lds + j];
     }
-    for (; j < n; j++)
-      for (long q = p; q < p + 8; q++) dst[j * k + q] = src[q * lds + j];
   }
   for (; p < k; p++)
     for (long j = 0; j < n; j++) dst[j * k + p] = src[p * lds + j];
