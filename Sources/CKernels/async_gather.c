@@ -1,4 +1,5 @@
-/* Gathering rows of byte pixels into floats on the helper thread (see ck_async.h). */
+/* Gathering rows of byte pixels into floats in the background, on the helper thread (see
+   ck_async.h). */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* sched_getcpu */
 #endif
@@ -10,28 +11,45 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A job is claimed once, by the helper (to run it) or by its waiter (to run it itself, when the
-   helper has not started it by then: on a busy machine the helper thread may wait long for a
-   core). `state` is ticket * 4 + phase. */
-enum { POSTED = 0, RUNNING = 1, DONE = 2, STOLEN = 3 };
+/* A job is cut into pieces of a few rows. The helper takes pieces from the back whenever it has
+   no other work (a split product comes first: it waits at most one piece, about a microsecond);
+   the waiter takes the ones still left from the front, then waits for the piece the helper is
+   in. So the job never waits for a helper that is asleep or has no core, and when the helper is
+   busy with a training step's products the gather simply fills the gaps between them.
+
+   Every claim goes through one word: the job's generation (its ticket), whether it is open,
+   and the pieces taken from the front and from the back. A claim is a compare-and-swap of that
+   word, so a claim made on a stale reading (a helper that read the job just before it was
+   finished and a new one posted) fails instead of taking a piece of the new job. Posting closes
+   the word before it rewrites the job's fields, and opens it after, so a claim that succeeds saw
+   the fields of its own generation. */
+#define PIECE_ROWS 4L
+#define FRONT_BITS 16
+#define HALF_MASK ((1L << FRONT_BITS) - 1)
+#define OPEN_BIT (1L << (2 * FRONT_BITS))
+#define GEN_SHIFT (2 * FRONT_BITS + 1)
+#define MAX_PIECES HALF_MASK
 
 typedef struct {
-  long state; /* atomic */
   const uint8_t *base;
   ptrdiff_t rowSize;
   ptrdiff_t *rows;
   ptrdiff_t count;
+  ptrdiff_t pieceRows;
+  long pieces;
   float scale;
   float *dst;
-  int helperCPU; /* atomic: where the helper ran it (-1: unknown) */
-  int posterCPU; /* atomic: where it was posted from */
 } gather_job;
 
-/* Only the owner of the helper writes the job's fields (between ck_pool_acquire and
-   ck_pool_post), and the helper gives up the ownership only after its turn at the job, so one
-   record serves every job: while a ticket's job is not done the record is still its own. */
-static gather_job job;
+typedef struct {
+  _Alignas(64) long v;
+} line_long; /* a long alone on its cache line */
+
+static gather_job job;           /* written by the poster only while the word is closed */
 static ptrdiff_t rows_capacity = 0;
+static line_long word;           /* atomic: generation, open bit, pieces taken */
+static line_long done;           /* atomic: pieces finished */
+static int posting = 0;          /* atomic: a thread is posting a job */
 
 static int current_cpu(void) {
 #if defined(__linux__)
@@ -41,64 +59,60 @@ static int current_cpu(void) {
 #endif
 }
 
-/* Prefetching only pays when another core is free. When a job was not overlapped with the
-   caller's work (the helper had not started it when waited for, or it had to be waited for long,
-   or it ran on the caller's own core, pushing the caller aside), the next posts are refused, a
-   number that doubles (4 up to 64) while that keeps happening: the caller then does the work
-   itself, and a busy machine costs about one unhelpful job in 65. */
-static int skip_next = 0; /* atomic: posts still to refuse */
-static int backoff = 0;   /* atomic: how many to refuse after the next unhelpful job */
-
-static void judge(int helped) {
-  if (helped) {
-    __atomic_store_n(&backoff, 0, __ATOMIC_RELAXED);
-    return;
+/* Takes the next piece of job `gen` (any open job when gen < 0) from the front or the back;
+   returns its index, or -1 when there is none. */
+static long claim(int fromBack, long gen) {
+  long w = __atomic_load_n(&word.v, __ATOMIC_ACQUIRE);
+  for (;;) {
+    if (!(w & OPEN_BIT)) return -1;
+    if (gen >= 0 && (w >> GEN_SHIFT) != gen) return -1;
+    long front = w & HALF_MASK, back = (w >> FRONT_BITS) & HALF_MASK;
+    long pieces = __atomic_load_n(&job.pieces, __ATOMIC_RELAXED);
+    if (front + back >= pieces) return -1;
+    long next = w + (fromBack ? (1L << FRONT_BITS) : 1L);
+    if (__atomic_compare_exchange_n(&word.v, &w, next, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+      return fromBack ? pieces - 1 - back : front;
   }
-  int b = __atomic_load_n(&backoff, __ATOMIC_RELAXED);
-  b = b == 0 ? 4 : (b >= 64 ? 64 : b * 2);
-  __atomic_store_n(&backoff, b, __ATOMIC_RELAXED);
-  __atomic_store_n(&skip_next, b, __ATOMIC_RELAXED);
 }
 
-static void gather(const gather_job *j) {
-  ck_gather_bytes_to_floats(j->base, j->rowSize, j->rows, j->count, j->scale, j->dst);
+static void run_piece(long i) {
+  ptrdiff_t r0 = i * job.pieceRows;
+  ptrdiff_t r = job.count - r0 < job.pieceRows ? job.count - r0 : job.pieceRows;
+  ck_gather_bytes_to_floats(job.base, job.rowSize, job.rows + r0, r, job.scale, job.dst + r0 * job.rowSize);
+  __atomic_fetch_add(&done.v, 1, __ATOMIC_RELEASE);
 }
 
-static int claim(long ticket, int as) {
-  long expected = ticket * 4 + POSTED;
-  return __atomic_compare_exchange_n(&job.state, &expected, ticket * 4 + as, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
-}
-
-static void run_on_helper(const void *arg) {
-  long ticket = (long)(intptr_t)arg;
-  if (claim(ticket, RUNNING)) {
-    __atomic_store_n(&job.helperCPU, current_cpu(), __ATOMIC_RELAXED);
-    gather(&job);
-    __atomic_store_n(&job.state, ticket * 4 + DONE, __ATOMIC_RELEASE);
-    ck_pool_release(); /* at once: the caller may post its next job as soon as it sees DONE */
-    return;
+/* The helper's background work (ck_pool_set_background). */
+static int background(int run) {
+  if (!run) {
+    long w = __atomic_load_n(&word.v, __ATOMIC_SEQ_CST);
+    long taken = (w & HALF_MASK) + ((w >> FRONT_BITS) & HALF_MASK);
+    return (w & OPEN_BIT) && taken < __atomic_load_n(&job.pieces, __ATOMIC_RELAXED);
   }
-  /* Its waiter is doing it from the record, which stays the job's until we give up the
-     ownership: wait until it is done. */
-  for (int i = 0; __atomic_load_n(&job.state, __ATOMIC_ACQUIRE) == ticket * 4 + STOLEN; i++) {
-    if (i < 2000) cpu_relax();
-    else sched_yield();
-  }
-  ck_pool_release();
+  long i = claim(1, -1);
+  if (i < 0) return 0;
+  run_piece(i);
+  return 1;
 }
 
 long ck_async_gather(const uint8_t *base, ptrdiff_t rowSize, const ptrdiff_t *rows, ptrdiff_t count,
                      float scale, float *dst) {
   if (count <= 0 || rowSize <= 0) return 0;
-  if (__atomic_load_n(&skip_next, __ATOMIC_RELAXED) > 0) {
-    __atomic_fetch_sub(&skip_next, 1, __ATOMIC_RELAXED);
+  if (!ck_pool_start()) return 0;
+  if (__atomic_exchange_n(&posting, 1, __ATOMIC_ACQUIRE)) return 0; /* another thread is posting */
+  /* The record is free once every piece of its job is done, waited for or not (another data set
+     may still hold its ticket: its wait then finds a newer generation and returns at once). */
+  long w = __atomic_load_n(&word.v, __ATOMIC_ACQUIRE);
+  if ((w & OPEN_BIT) && __atomic_load_n(&done.v, __ATOMIC_ACQUIRE) < __atomic_load_n(&job.pieces, __ATOMIC_RELAXED)) {
+    __atomic_store_n(&posting, 0, __ATOMIC_RELEASE);
     return 0;
   }
-  if (!ck_pool_acquire()) return 0;
+  /* Closed before the fields change, so that no claim can succeed meanwhile. */
+  __atomic_store_n(&word.v, (w >> GEN_SHIFT) << GEN_SHIFT, __ATOMIC_SEQ_CST);
   if (count > rows_capacity) {
     ptrdiff_t *grown = (ptrdiff_t *)realloc(job.rows, (size_t)count * sizeof(ptrdiff_t));
     if (grown == NULL) {
-      ck_pool_release();
+      __atomic_store_n(&posting, 0, __ATOMIC_RELEASE);
       return 0;
     }
     job.rows = grown;
@@ -108,40 +122,40 @@ long ck_async_gather(const uint8_t *base, ptrdiff_t rowSize, const ptrdiff_t *ro
   job.base = base;
   job.rowSize = rowSize;
   job.count = count;
+  job.pieceRows = (count + MAX_PIECES - 1) / MAX_PIECES > PIECE_ROWS ? (count + MAX_PIECES - 1) / MAX_PIECES : PIECE_ROWS;
+  __atomic_store_n(&job.pieces, (count + job.pieceRows - 1) / job.pieceRows, __ATOMIC_RELAXED);
   job.scale = scale;
   job.dst = dst;
-  int here = current_cpu();
-  __atomic_store_n(&job.posterCPU, here, __ATOMIC_RELAXED);
-  ck_pool_avoid_cpu(here);
-  __atomic_store_n(&job.helperCPU, -1, __ATOMIC_RELAXED);
-  long ticket = ck_pool_next_ticket();
-  __atomic_store_n(&job.state, ticket * 4 + POSTED, __ATOMIC_RELEASE);
-  long posted = ck_pool_post(run_on_helper, (const void *)(intptr_t)ticket);
-  (void)posted; /* == ticket: nobody else posts while we own the helper */
-  return ticket;
+  __atomic_store_n(&done.v, 0, __ATOMIC_RELAXED);
+  long gen = (w >> GEN_SHIFT) + 1 > (1L << (63 - GEN_SHIFT)) - 1 ? 1 : (w >> GEN_SHIFT) + 1;
+  static int registered = 0;
+  if (!registered) {
+    ck_pool_set_background(background);
+    registered = 1;
+  }
+  ck_pool_avoid_cpu(current_cpu()); /* a system call only when the caller has moved */
+  __atomic_store_n(&word.v, (gen << GEN_SHIFT) | OPEN_BIT, __ATOMIC_SEQ_CST);
+  __atomic_store_n(&posting, 0, __ATOMIC_RELEASE);
+  ck_pool_wake();
+  return gen;
 }
 
 void ck_async_wait(long ticket) {
   if (ticket <= 0) return;
-  long s = __atomic_load_n(&job.state, __ATOMIC_ACQUIRE);
-  if (s / 4 != ticket) return; /* the record has served a later job: this one is long done */
-  if (s % 4 == POSTED && claim(ticket, STOLEN)) {
-    gather(&job);
-    __atomic_store_n(&job.state, ticket * 4 + DONE, __ATOMIC_RELEASE);
-    judge(0);
-    return;
+  long w = __atomic_load_n(&word.v, __ATOMIC_ACQUIRE);
+  if (!(w & OPEN_BIT) || (w >> GEN_SHIFT) != ticket) return; /* long done */
+  /* The pieces the helper has not taken, from the front... */
+  for (long i; (i = claim(0, ticket)) >= 0;) run_piece(i);
+  /* ...and the ones it is in (a newer generation means this job was done before it). */
+  for (long i = 0;; i++) {
+    w = __atomic_load_n(&word.v, __ATOMIC_ACQUIRE);
+    if ((w >> GEN_SHIFT) != ticket) return;
+    if (__atomic_load_n(&done.v, __ATOMIC_ACQUIRE) >= __atomic_load_n(&job.pieces, __ATOMIC_RELAXED)) break;
+    if (i < 20000) cpu_relax();
+    else sched_yield();
   }
-  /* Running on the helper (or done, or being done by another waiter): the helper publishes its
-     ticket as finished once it has left the job. */
-  for (int i = 0; i < 2000 && __atomic_load_n(&job.state, __ATOMIC_ACQUIRE) != ticket * 4 + DONE; i++) cpu_relax();
-  if (__atomic_load_n(&job.state, __ATOMIC_ACQUIRE) == ticket * 4 + DONE) {
-    /* The record is still this job's unless the helper has left it and someone posted again. */
-    int helper = __atomic_load_n(&job.helperCPU, __ATOMIC_RELAXED);
-    int poster = __atomic_load_n(&job.posterCPU, __ATOMIC_RELAXED);
-    if (__atomic_load_n(&job.state, __ATOMIC_ACQUIRE) == ticket * 4 + DONE && helper >= 0)
-      judge(helper != poster && helper != current_cpu());
-    return;
+  /* Closed, unless a newer job has taken the record meanwhile. */
+  while ((w & OPEN_BIT) && (w >> GEN_SHIFT) == ticket &&
+         !__atomic_compare_exchange_n(&word.v, &w, ticket << GEN_SHIFT, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
   }
-  ck_pool_wait(ticket);
-  judge(0);
 }

@@ -22,13 +22,24 @@ static pthread_cond_t pool_done_cv = PTHREAD_COND_INITIALIZER;
 static pthread_once_t pool_once = PTHREAD_ONCE_INIT;
 static int pool_ok = 0;            /* the helper thread exists */
 static int pool_owned = 0;         /* a caller is using the helper (atomic) */
-static long pool_posted = 0;       /* jobs posted (atomic; written under pool_mu) */
-static long pool_finished = 0;     /* jobs finished (atomic; written under pool_mu) */
+static long pool_posted = 0;       /* jobs posted (atomic; written by the owner) */
+static long pool_finished = 0;     /* jobs finished (atomic; written by the helper) */
 static void (*pool_fn)(const void *) = NULL;  /* the posted job: pool_fn(pool_arg) */
 static const void *pool_arg = NULL;
 
 /* About 20-60 microseconds of polling before sleeping. */
 #define POOL_SPINS 2000
+
+static int pool_sleeping = 0;      /* the helper is (about to be) blocked on pool_work_cv (atomic) */
+static int pool_waiters = 0;       /* callers blocked on pool_done_cv (atomic; written under pool_mu) */
+
+/* Posting and finishing take no lock while the other side is polling: a spinning helper that saw
+   the post and then had to queue for the poster's mutex could be put to sleep by the kernel and
+   woken only much later. The mutex is for sleeping: each side announces it (pool_sleeping,
+   pool_waiters) before its last check, and the other, after publishing, looks for the
+   announcement (sequentially consistent, so one of the two sees the other) and then signals
+   under the mutex. */
+static int (*pool_background)(int run) = NULL; /* atomic: see ck_pool_set_background */
 
 static void *pool_main(void *arg) {
   (void)arg;
@@ -36,19 +47,41 @@ static void *pool_main(void *arg) {
   for (;;) {
     /* Poll briefly for the next job, after an asynchronous one too: the helper is kept off the
        caller's core, and a training step posts again within tens of microseconds (a split
-       product, the next batch), which a sleeping helper would miss (waking takes as long). */
-    for (int i = 0; i < POOL_SPINS && __atomic_load_n(&pool_posted, __ATOMIC_ACQUIRE) == seen; i++) cpu_relax();
-    pthread_mutex_lock(&pool_mu);
-    while (__atomic_load_n(&pool_posted, __ATOMIC_ACQUIRE) == seen) pthread_cond_wait(&pool_work_cv, &pool_mu);
-    seen = pool_posted;
+       product, the next batch), which a sleeping helper would miss (waking takes as long).
+       Meanwhile, pieces of background work, one at a time, so that a posted job waits at most
+       one piece. */
+    for (int i = 0; i < POOL_SPINS && __atomic_load_n(&pool_posted, __ATOMIC_ACQUIRE) == seen; i++) {
+      int (*bg)(int) = __atomic_load_n(&pool_background, __ATOMIC_ACQUIRE);
+      if (bg != NULL && bg(1)) {
+        i = 0;
+        continue;
+      }
+      cpu_relax();
+    }
+    if (__atomic_load_n(&pool_posted, __ATOMIC_ACQUIRE) == seen) {
+      pthread_mutex_lock(&pool_mu);
+      __atomic_store_n(&pool_sleeping, 1, __ATOMIC_SEQ_CST);
+      for (;;) {
+        if (__atomic_load_n(&pool_posted, __ATOMIC_SEQ_CST) != seen) break;
+        int (*bg)(int) = __atomic_load_n(&pool_background, __ATOMIC_SEQ_CST);
+        if (bg != NULL && bg(0)) break;
+        pthread_cond_wait(&pool_work_cv, &pool_mu);
+      }
+      __atomic_store_n(&pool_sleeping, 0, __ATOMIC_RELAXED);
+      pthread_mutex_unlock(&pool_mu);
+      continue; /* a job, or background work */
+    }
+    /* One job at a time: the next is posted only after this one gave the ownership back. */
+    seen = __atomic_load_n(&pool_posted, __ATOMIC_ACQUIRE);
     void (*fn)(const void *) = pool_fn;
-    const void *arg = pool_arg;
-    pthread_mutex_unlock(&pool_mu);
-    fn(arg);
-    pthread_mutex_lock(&pool_mu);
-    __atomic_store_n(&pool_finished, seen, __ATOMIC_RELEASE);
-    pthread_cond_broadcast(&pool_done_cv);
-    pthread_mutex_unlock(&pool_mu);
+    const void *job_arg = pool_arg;
+    fn(job_arg);
+    __atomic_store_n(&pool_finished, seen, __ATOMIC_SEQ_CST);
+    if (__atomic_load_n(&pool_waiters, __ATOMIC_SEQ_CST) > 0) {
+      pthread_mutex_lock(&pool_mu);
+      pthread_cond_broadcast(&pool_done_cv);
+      pthread_mutex_unlock(&pool_mu);
+    }
   }
   return NULL;
 }
@@ -57,7 +90,7 @@ static pthread_t pool_thread;
 #if defined(__linux__)
 static cpu_set_t pool_cpus;     /* the CPUs the process may use, when the helper started */
 static int pool_cpus_known = 0;
-static int pool_avoided = -1;   /* the CPU the helper is kept off (owner only) */
+static int pool_avoided = -1;   /* the CPU the helper is kept off (atomic) */
 #endif
 
 static void pool_start(void) {
@@ -76,19 +109,18 @@ static void pool_start(void) {
 
 void ck_pool_avoid_cpu(int cpu) {
 #if defined(__linux__)
-  if (!pool_cpus_known || cpu < 0 || cpu >= CPU_SETSIZE || cpu == pool_avoided) return;
+  if (!pool_cpus_known || cpu < 0 || cpu >= CPU_SETSIZE || cpu == __atomic_load_n(&pool_avoided, __ATOMIC_RELAXED)) return;
   cpu_set_t allowed = pool_cpus;
   CPU_CLR(cpu, &allowed);
   if (CPU_COUNT(&allowed) == 0) return;
-  if (pthread_setaffinity_np(pool_thread, sizeof allowed, &allowed) == 0) pool_avoided = cpu;
+  if (pthread_setaffinity_np(pool_thread, sizeof allowed, &allowed) == 0) __atomic_store_n(&pool_avoided, cpu, __ATOMIC_RELAXED);
 #else
   (void)cpu;
 #endif
 }
 
 int ck_pool_acquire(void) {
-  pthread_once(&pool_once, pool_start);
-  if (!pool_ok) return 0;
+  if (!ck_pool_start()) return 0;
   return __atomic_exchange_n(&pool_owned, 1, __ATOMIC_ACQUIRE) ? 0 : 1;
 }
 
@@ -96,14 +128,29 @@ long ck_pool_next_ticket(void) { return __atomic_load_n(&pool_posted, __ATOMIC_A
 
 void ck_pool_release(void) { __atomic_store_n(&pool_owned, 0, __ATOMIC_RELEASE); }
 
+int ck_pool_start(void) {
+  pthread_once(&pool_once, pool_start);
+  return pool_ok;
+}
+
+void ck_pool_set_background(int (*piece)(int run)) { __atomic_store_n(&pool_background, piece, __ATOMIC_SEQ_CST); }
+
+void ck_pool_wake(void) {
+  if (__atomic_load_n(&pool_sleeping, __ATOMIC_SEQ_CST)) {
+    pthread_mutex_lock(&pool_mu);
+    pthread_cond_signal(&pool_work_cv);
+    pthread_mutex_unlock(&pool_mu);
+  }
+}
+
 long ck_pool_post(void (*fn)(const void *), const void *arg) {
-  pthread_mutex_lock(&pool_mu);
+  /* Only the owner posts, and only after the previous job gave the ownership back (it has read
+     pool_fn and pool_arg by then). */
   pool_fn = fn;
   pool_arg = arg;
-  long ticket = pool_posted + 1;
-  __atomic_store_n(&pool_posted, ticket, __ATOMIC_RELEASE);
-  pthread_cond_signal(&pool_work_cv);
-  pthread_mutex_unlock(&pool_mu);
+  long ticket = __atomic_load_n(&pool_posted, __ATOMIC_RELAXED) + 1;
+  __atomic_store_n(&pool_posted, ticket, __ATOMIC_SEQ_CST);
+  ck_pool_wake();
   return ticket;
 }
 
@@ -111,7 +158,9 @@ void ck_pool_wait(long ticket) {
   for (int i = 0; i < POOL_SPINS && __atomic_load_n(&pool_finished, __ATOMIC_ACQUIRE) < ticket; i++) cpu_relax();
   if (__atomic_load_n(&pool_finished, __ATOMIC_ACQUIRE) < ticket) {
     pthread_mutex_lock(&pool_mu);
-    while (__atomic_load_n(&pool_finished, __ATOMIC_ACQUIRE) < ticket) pthread_cond_wait(&pool_done_cv, &pool_mu);
+    __atomic_fetch_add(&pool_waiters, 1, __ATOMIC_SEQ_CST);
+    while (__atomic_load_n(&pool_finished, __ATOMIC_SEQ_CST) < ticket) pthread_cond_wait(&pool_done_cv, &pool_mu);
+    __atomic_fetch_sub(&pool_waiters, 1, __ATOMIC_RELAXED);
     pthread_mutex_unlock(&pool_mu);
   }
 }

@@ -15,8 +15,9 @@ import CKernels
 /// The next call waits for that job before anything else, works out its rows exactly as without
 /// prefetching (same reshuffles, same random numbers), and returns the prefetched buffer only if
 /// it holds exactly those rows; otherwise it gathers them itself. So the batches are the same
-/// floats either way. When the helper is busy (a big matrix product on another thread, or
-/// another data set's prefetch), nothing is prefetched.
+/// floats either way. The helper gathers in pieces between the matrix products it shares with the
+/// training step; the pieces it has not reached when the next call comes are gathered by that
+/// call. While another data set's prefetch is pending, nothing is prefetched.
 extension DataSet {
   /// The environment variable that turns prefetching off when set to `1` (for comparisons and
   /// debugging).

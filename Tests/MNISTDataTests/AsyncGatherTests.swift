@@ -82,8 +82,8 @@ import Testing
   }
 
   @Test func bigProductsDuringAnAsyncJobStayCorrect() throws {
-    // A product big enough to be split over the two threads; while the gather owns the helper it
-    // runs on the caller's thread alone, with the same floats.
+    // A product big enough to be split over the two threads: the helper shares it between pieces
+    // of the gather, and both come out as they do alone.
     let m = 512, n = 96, k = 256
     let a = (0..<(m * k)).map { Float(($0 * 37) % 101) / 50 - 1 }
     let b = (0..<(k * n)).map { Float(($0 * 53) % 97) / 48 - 1 }
@@ -104,5 +104,41 @@ import Testing
     #expect(during.map(\.bitPattern) == alone.map(\.bitPattern))
     #expect(Array(UnsafeBufferPointer(start: dst, count: expected.count)).map(\.bitPattern) == expected.map(\.bitPattern))
     #expect(product().map(\.bitPattern) == alone.map(\.bitPattern))
+  }
+
+  @Test func aJobTheHelperFinishedFreesTheRecordBeforeItsWait() throws {
+    // The helper does the whole job in the background; a second job may then start although the
+    // first ticket has not been waited for, and that wait returns at once with the first floats.
+    let first = Self.rows(300, seed: 21), second = Self.rows(200, seed: 22)
+    let expectedFirst = Self.syncGather(first).map(\.bitPattern)
+    let expectedSecond = Self.syncGather(second).map(\.bitPattern)
+    let a = UnsafeMutablePointer<Float>.allocate(capacity: expectedFirst.count)
+    let b = UnsafeMutablePointer<Float>.allocate(capacity: expectedSecond.count)
+    defer {
+      a.deallocate()
+      b.deallocate()
+    }
+    var overlapped = 0
+    for _ in 0..<20 {
+      a.initialize(repeating: .nan, count: expectedFirst.count)
+      b.initialize(repeating: .nan, count: expectedSecond.count)
+      let t1 = Self.pixels.withUnsafeBufferPointer { p in Self.post(first, base: p.baseAddress!, dst: a) }
+      try #require(t1 > 0)
+      // Refused while the first job has pieces left; accepted once the helper has done them all.
+      var t2 = 0
+      for _ in 0..<2000 where t2 == 0 {
+        t2 = Self.pixels.withUnsafeBufferPointer { p in ck_async_gather(p.baseAddress!, Self.rowSize, second, second.count, Self.scale, b) }
+        if t2 == 0 { usleep(50) }
+      }
+      ck_async_wait(t1)
+      #expect(Array(UnsafeBufferPointer(start: a, count: expectedFirst.count)).map(\.bitPattern) == expectedFirst)
+      if t2 > 0 {
+        overlapped += 1
+        #expect(t2 != t1)
+        ck_async_wait(t2)
+        #expect(Array(UnsafeBufferPointer(start: b, count: expectedSecond.count)).map(\.bitPattern) == expectedSecond)
+      }
+    }
+    #expect(overlapped > 0)
   }
 }

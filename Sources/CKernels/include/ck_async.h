@@ -1,25 +1,26 @@
 #ifndef MNIST_SHELL_CK_ASYNC_H
 #define MNIST_SHELL_CK_ASYNC_H
 /* Work handed to the kernels' helper thread (the one that splits big matrix products) to run
-   while the caller does something else: for MNIST, gathering the next batch during a training
-   step. One job at a time; while it runs, big products computed meanwhile stay on their
-   caller's thread (same numbers, no split). */
+   in the background while the caller does something else: for MNIST, gathering the next batch
+   during a training step. The helper does it in pieces of a few rows between the products it
+   shares, which come first; whoever waits for the job does the pieces still left. One job at a
+   time. */
 #include <stddef.h>
 #include <stdint.h>
 
-/* Starts ck_gather_bytes_to_floats(base, rowSize, rows, count, scale, dst) on the helper thread
-   and returns a ticket (> 0) to pass to ck_async_wait. `rows` is copied, so the caller may reuse
-   it at once; `base` and `dst` must stay valid, and dst untouched, until ck_async_wait returns.
-   Returns 0, starting nothing, if the helper is unavailable or busy, or count or rowSize is not
-   positive, or for a few calls after a job ran on the caller's own core (the other cores being
-   busy, so nothing was overlapped): the caller then does the work itself. On Linux the helper
-   is kept off the poster's core. */
+/* Starts ck_gather_bytes_to_floats(base, rowSize, rows, count, scale, dst) in the background and
+   returns a ticket (> 0) to pass to ck_async_wait. `rows` is copied, so the caller may reuse it
+   at once; `base` and `dst` must stay valid, and dst untouched, until ck_async_wait returns.
+   Returns 0, starting nothing, if there is no helper (MNIST_SHELL_THREADS=1), another job has
+   not been waited for yet, or count or rowSize is not positive: the caller then does the work
+   itself. On Linux the helper is kept off the poster's core. */
 long ck_async_gather(const uint8_t *base, ptrdiff_t rowSize, const ptrdiff_t *rows, ptrdiff_t count,
                      float scale, float *dst);
 
-/* Returns once the job of `ticket` is done (at once for 0 or a finished ticket). If the helper
-   has not started it yet (on a busy machine its thread may wait long for a core), the caller
-   does it itself; if it is running, the caller spins briefly, then blocks. */
+/* Returns once the job of `ticket` is done (at once for 0 or a finished ticket): the caller does
+   the pieces the helper has not started (all of them, when the helper is asleep or has no core),
+   then waits for the one it is in. Each ticket must be waited for, once it is no longer needed
+   at the latest: until then no other job can start. */
 void ck_async_wait(long ticket);
 
 #endif
