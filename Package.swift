@@ -3,6 +3,14 @@ import PackageDescription
 
 // mnist-shell: a terminal learning shell for TensorFlow's "MNIST for ML Beginners".
 // Library targets have one job each; the executable wires them together.
+
+// The modules on a training step's path (the interpreter's dispatch, the bindings, the graph
+// engine, arrays and batches) are built without the run-time exclusivity checks in release: a
+// step makes hundreds of checked accesses to class-held arrays (a session's value slots, a data
+// set's buffers), about a quarter of the instructions outside the kernels (callgrind). Debug
+// builds keep the checks.
+let hotPath: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
   name: "mnist-shell",
   platforms: [.macOS(.v13)],
@@ -29,15 +37,15 @@ let package = Package(
     .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3"])]),
 
     // MARK: - Engine
-    .target(name: "Tensors", dependencies: ["CKernels"]),
-    .target(name: "TFGraph", dependencies: ["Tensors"], exclude: ["README.md"]),
+    .target(name: "Tensors", dependencies: ["CKernels"], swiftSettings: hotPath),
+    .target(name: "TFGraph", dependencies: ["Tensors"], exclude: ["README.md"], swiftSettings: hotPath),
     // Downloads through libcurl loaded at run time (dlopen), so startup does not load it.
     .target(name: "CFetch", linkerSettings: [.linkedLibrary("dl")]),
-    .target(name: "MNISTData", dependencies: ["CZlib", "CKernels", "CFetch"], exclude: ["Resources"]),
+    .target(name: "MNISTData", dependencies: ["CZlib", "CKernels", "CFetch"], exclude: ["Resources"], swiftSettings: hotPath),
 
     // MARK: - Language
-    .target(name: "PyInterp"),
-    .target(name: "TFBindings", dependencies: ["PyInterp", "TFGraph", "Tensors", "MNISTData"]),
+    .target(name: "PyInterp", swiftSettings: hotPath),
+    .target(name: "TFBindings", dependencies: ["PyInterp", "TFGraph", "Tensors", "MNISTData"], swiftSettings: hotPath),
 
     // MARK: - Terminal
     .target(name: "Rendering"),
