@@ -38,7 +38,7 @@ extension DataSet {
     settlePrefetch()
     let perm = random.permutation(numExamples)
     if let old = order {
-      order = perm.map { old[$0] }
+      order = old.withUnsafeBufferPointer { o in perm.map { o[$0] } }
     } else {
       order = perm
     }
