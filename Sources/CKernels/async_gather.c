@@ -33,8 +33,9 @@
 typedef struct {
   const uint8_t *base;
   ptrdiff_t rowSize;
-  ptrdiff_t *rows;
+  ptrdiff_t *rows;   /* count rows, then aheadCount rows to prefetch */
   ptrdiff_t count;
+  ptrdiff_t aheadCount;
   ptrdiff_t pieceRows;
   long pieces;
   float scale;
@@ -75,9 +76,23 @@ static long claim(int fromBack, long gen) {
   }
 }
 
+/* Asks for the lines of `count` rows, without waiting for them. */
+static void prefetch_rows(const uint8_t *base, ptrdiff_t rowSize, const ptrdiff_t *rows, ptrdiff_t count) {
+  for (ptrdiff_t k = 0; k < count; k++) {
+    const uint8_t *row = base + rows[k] * rowSize;
+    for (ptrdiff_t o = 0; o < rowSize; o += 64) __builtin_prefetch(row + o, 0, 2);
+    __builtin_prefetch(row + rowSize - 1, 0, 2);
+  }
+}
+
 static void run_piece(long i) {
   ptrdiff_t r0 = i * job.pieceRows;
   ptrdiff_t r = job.count - r0 < job.pieceRows ? job.count - r0 : job.pieceRows;
+  /* The rows of the batch after this one, piece for piece: they come from memory while this
+     piece is converted, and are in cache when that batch is gathered (a shuffled batch is 100
+     rows scattered over 47 MB: without this, each piece waits on memory). */
+  ptrdiff_t a0 = r0 * job.aheadCount / job.count, a1 = (r0 + r) * job.aheadCount / job.count;
+  if (a1 > a0) prefetch_rows(job.base, job.rowSize, job.rows + job.count + a0, a1 - a0);
   ck_gather_bytes_to_floats(job.base, job.rowSize, job.rows + r0, r, job.scale, job.dst + r0 * job.rowSize);
   __atomic_fetch_add(&done.v, 1, __ATOMIC_RELEASE);
 }
@@ -96,8 +111,9 @@ static int background(int run) {
 }
 
 long ck_async_gather(const uint8_t *base, ptrdiff_t rowSize, const ptrdiff_t *rows, ptrdiff_t count,
-                     float scale, float *dst) {
+                     const ptrdiff_t *ahead, ptrdiff_t aheadCount, float scale, float *dst) {
   if (count <= 0 || rowSize <= 0) return 0;
+  if (ahead == NULL || aheadCount < 0) aheadCount = 0;
   if (!ck_pool_start()) return 0;
   if (__atomic_exchange_n(&posting, 1, __ATOMIC_ACQUIRE)) return 0; /* another thread is posting */
   /* The record is free once every piece of its job is done, waited for or not (another data set
@@ -109,16 +125,18 @@ long ck_async_gather(const uint8_t *base, ptrdiff_t rowSize, const ptrdiff_t *ro
   }
   /* Closed before the fields change, so that no claim can succeed meanwhile. */
   __atomic_store_n(&word.v, (w >> GEN_SHIFT) << GEN_SHIFT, __ATOMIC_SEQ_CST);
-  if (count > rows_capacity) {
-    ptrdiff_t *grown = (ptrdiff_t *)realloc(job.rows, (size_t)count * sizeof(ptrdiff_t));
+  if (count + aheadCount > rows_capacity) {
+    ptrdiff_t *grown = (ptrdiff_t *)realloc(job.rows, (size_t)(count + aheadCount) * sizeof(ptrdiff_t));
     if (grown == NULL) {
       __atomic_store_n(&posting, 0, __ATOMIC_RELEASE);
       return 0;
     }
     job.rows = grown;
-    rows_capacity = count;
+    rows_capacity = count + aheadCount;
   }
   memcpy(job.rows, rows, (size_t)count * sizeof(ptrdiff_t));
+  if (aheadCount > 0) memcpy(job.rows + count, ahead, (size_t)aheadCount * sizeof(ptrdiff_t));
+  job.aheadCount = aheadCount;
   job.base = base;
   job.rowSize = rowSize;
   job.count = count;

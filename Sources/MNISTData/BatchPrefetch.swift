@@ -58,10 +58,12 @@ extension DataSet {
     let from = indexInEpoch
     guard epochsCompleted > 0 || from > 0, from + batchSize <= numExamples else { return }
     prefetchedRows.removeAll(keepingCapacity: true)
+    // The rows after those (within this epoch), whose memory the job asks for as it goes.
+    let aheadEnd = Swift.min(from + 2 * batchSize, numExamples)
     if let order {
-      prefetchedRows.append(contentsOf: order[from..<(from + batchSize)])
+      prefetchedRows.append(contentsOf: order[from..<aheadEnd])
     } else {
-      prefetchedRows.append(contentsOf: from..<(from + batchSize))
+      prefetchedRows.append(contentsOf: from..<aheadEnd)
     }
     let slot = nextBuffer, rowSize = pixels.rowSize
     let total = batchSize * rowSize
@@ -75,9 +77,12 @@ extension DataSet {
     // `bytes` is the store's own array, kept alive (and never mutated) by `pixels`.
     let ticket = bytes.withUnsafeBufferPointer { b in
       prefetchedRows.withUnsafeBufferPointer { r in
-        ck_async_gather(b.baseAddress! + start, rowSize, r.baseAddress, r.count, IDX.scaleFactor, dst)
+        ck_async_gather(
+          b.baseAddress! + start, rowSize, r.baseAddress, batchSize, r.baseAddress! + batchSize, r.count - batchSize,
+          IDX.scaleFactor, dst)
       }
     }
+    prefetchedRows.removeLast(prefetchedRows.count - batchSize)
     if ticket > 0 {
       prefetchTicket = ticket
       prefetchSlot = slot

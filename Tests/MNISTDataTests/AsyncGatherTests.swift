@@ -23,9 +23,9 @@ import Testing
   }
 
   /// Posts an async gather, retrying while the helper is busy with other tests' products.
-  static func post(_ rows: [Int], base: UnsafePointer<UInt8>, dst: UnsafeMutablePointer<Float>) -> Int {
+  static func post(_ rows: [Int], base: UnsafePointer<UInt8>, dst: UnsafeMutablePointer<Float>, ahead: [Int] = []) -> Int {
     for _ in 0..<20_000 {
-      let ticket = ck_async_gather(base, rowSize, rows, rows.count, scale, dst)
+      let ticket = ck_async_gather(base, rowSize, rows, rows.count, ahead, ahead.count, scale, dst)
       if ticket > 0 { return ticket }
       usleep(100)
     }
@@ -40,7 +40,10 @@ import Testing
       let dst = UnsafeMutablePointer<Float>.allocate(capacity: expected.count)
       defer { dst.deallocate() }
       dst.initialize(repeating: -1, count: expected.count)
-      let ticket = Self.pixels.withUnsafeBufferPointer { p in Self.post(rows, base: p.baseAddress!, dst: dst) }
+      // Some jobs also prefetch the rows of a next one (more, fewer or as many rows), which
+      // changes nothing they write.
+      let ahead = Self.rows(seed % 3 == 0 ? count : count / 2 + seed, seed: seed + 100)
+      let ticket = Self.pixels.withUnsafeBufferPointer { p in Self.post(rows, base: p.baseAddress!, dst: dst, ahead: seed % 2 == 0 ? [] : ahead) }
       try #require(ticket > 0)
       for i in rows.indices { rows[i] = 0 }  // the job has its own copy of the rows
       if pause > 0 { usleep(UInt32(pause)) }
@@ -60,7 +63,7 @@ import Testing
     for round in 0..<300 {
       dst.initialize(repeating: .nan, count: expected.count)
       let ticket = Self.pixels.withUnsafeBufferPointer { p in
-        ck_async_gather(p.baseAddress!, Self.rowSize, rows, rows.count, Self.scale, dst)
+        ck_async_gather(p.baseAddress!, Self.rowSize, rows, rows.count, nil, 0, Self.scale, dst)
       }
       if ticket == 0 { continue }  // the helper is busy (another test, or our last job not yet left)
       posted += 1
@@ -74,7 +77,7 @@ import Testing
   @Test func nothingToDoOrNoTicketStartsNothing() {
     var out: [Float] = [7]
     let t = Self.pixels.withUnsafeBufferPointer { p in
-      out.withUnsafeMutableBufferPointer { o in ck_async_gather(p.baseAddress, Self.rowSize, [0], 0, Self.scale, o.baseAddress) }
+      out.withUnsafeMutableBufferPointer { o in ck_async_gather(p.baseAddress, Self.rowSize, [0], 0, nil, 0, Self.scale, o.baseAddress) }
     }
     #expect(t == 0)
     ck_async_wait(0)
@@ -127,7 +130,7 @@ import Testing
       // Refused while the first job has pieces left; accepted once the helper has done them all.
       var t2 = 0
       for _ in 0..<2000 where t2 == 0 {
-        t2 = Self.pixels.withUnsafeBufferPointer { p in ck_async_gather(p.baseAddress!, Self.rowSize, second, second.count, Self.scale, b) }
+        t2 = Self.pixels.withUnsafeBufferPointer { p in ck_async_gather(p.baseAddress!, Self.rowSize, second, second.count, first, first.count, Self.scale, b) }
         if t2 == 0 { usleep(50) }
       }
       ck_async_wait(t1)

@@ -13,9 +13,11 @@
    at once; `base` and `dst` must stay valid, and dst untouched, until ck_async_wait returns.
    Returns 0, starting nothing, if there is no helper (MNIST_SHELL_THREADS=1), another job has
    not been waited for yet, or count or rowSize is not positive: the caller then does the work
-   itself. On Linux the helper is kept off the poster's core. */
+   itself. On Linux the helper is kept off the poster's core.
+   `ahead` (aheadCount rows, copied too; may be NULL) are the rows the job after this one will
+   gather: the pieces ask for their memory as they go, so that it is in cache by then. */
 long ck_async_gather(const uint8_t *base, ptrdiff_t rowSize, const ptrdiff_t *rows, ptrdiff_t count,
-                     float scale, float *dst);
+                     const ptrdiff_t *ahead, ptrdiff_t aheadCount, float scale, float *dst);
 
 /* Returns once the job of `ticket` is done (at once for 0 or a finished ticket): the caller does
    the pieces the helper has not started (all of them, when the helper is asleep or has no core),
