@@ -118,8 +118,8 @@ typedef struct {
   const float *a, *b;
   long lda, ldb, ldc;
   float *c;
-  long rows;   /* rows per chunk */
-  long chunks;
+  long granule;  /* chunks are whole multiples of this many rows (register blocks) */
+  long minRows;  /* and at least this many */
 } split_gemm;
 
 /* The product is read by both threads for every chunk; the two counters, written at every
@@ -128,22 +128,40 @@ typedef struct {
   _Alignas(64) long v;
 } line_long; /* a long alone on its cache line (sizeof is 64) */
 static split_gemm split;
-static line_long split_next; /* atomic: chunks taken from the front (low half) and back (high) */
-static line_long split_done; /* atomic: chunks finished */
+static line_long split_next; /* atomic: rows taken from the front (low half) and the back (high) */
+static line_long split_done; /* atomic: rows finished */
+
+/* Takes the next chunk from the front or the back: a quarter of the rows still free (whole
+   granules, at least minRows), so chunks shrink as the two threads close in on each other and
+   the one that finishes first waits at most for a small last chunk. Sets *r0 and returns the
+   chunk's row count, 0 when no row is left. */
+static long claim_rows(int fromBack, long *r0) {
+  long w = __atomic_load_n(&split_next.v, __ATOMIC_ACQUIRE);
+  for (;;) {
+    long front = w & 0xffffffffL, back = w >> 32;
+    long left = split.m - front - back;
+    if (left <= 0) return 0;
+    long take = (left + 3) / 4;
+    if (take < split.minRows) take = split.minRows;
+    take = (take + split.granule - 1) / split.granule * split.granule;
+    if (take > left) take = left;
+    long next = fromBack ? w + (take << 32) : w + take;
+    if (__atomic_compare_exchange_n(&split_next.v, &w, next, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+      *r0 = fromBack ? split.m - back - take : front;
+      return take;
+    }
+  }
+}
 
 /* Runs chunks until none is left; returns how many this thread ran. The caller takes chunks from
-   the top of C and the helper from the bottom (the two halves of one counter word: chunks taken
-   from the front in the low 32 bits, from the back in the high ones), so each thread works on
-   about the same rows every time, whose parts of A and C its own cache still holds from the
-   product before. */
+   the top of C and the helper from the bottom (see claim_rows), so each thread works on about
+   the same rows every time, whose parts of A and C its own cache still holds from the product
+   before. */
 static long run_chunks(int fromBack) {
   float *packed = NULL; /* this thread's copy of op(B), made before its first chunk */
   for (long ran = 0;; ran++) {
-    long old = __atomic_fetch_add(&split_next.v, fromBack ? (1L << 32) : 1L, __ATOMIC_ACQ_REL);
-    long front = old & 0xffffffffL, back = old >> 32;
-    if (front + back >= split.chunks) return ran;
-    long i = fromBack ? split.chunks - 1 - back : front;
-    long r0 = i * split.rows, r = split.m - r0 < split.rows ? split.m - r0 : split.rows;
+    long r0, r = claim_rows(fromBack, &r0);
+    if (r == 0) return ran;
     const float *a = split.transA ? split.a + r0 : split.a + r0 * split.lda;
     float *c = split.c + r0 * split.ldc;
     if (split.pack != PACK_NONE && packed == NULL) {
@@ -158,7 +176,7 @@ static long run_chunks(int fromBack) {
     else /* no packing, or no memory for it: the kernel packs per chunk (or fails as it would alone) */
       split.fn(split.transA, split.transB, r, split.n, split.k, split.alpha, a, split.lda, split.b, split.ldb,
                split.beta, c, split.ldc);
-    __atomic_fetch_add(&split_done.v, 1, __ATOMIC_RELEASE);
+    __atomic_fetch_add(&split_done.v, r, __ATOMIC_RELEASE);
   }
 }
 
@@ -195,11 +213,7 @@ static void outer_for(int which, pack_outer_fn *pack, outer_fn *run, long *vl) {
    thread, where the hand-off would cost more than it saves. */
 #define SPLIT_MACS 500000.0
 
-/* About this many chunks per split product (see split_run). The step's products in a C harness,
-   medians of three interleaved runs in us for 4 / 8 / 12 / 16 / 24 parts: forward 18.2 / 17.2 /
-   18.0 / 17.7 / 17.8, weight gradient 19.5 / 18.9 / 18.3 / 18.5 / 18.3 (one thread on half the
-   rows: 11-14). Fewer parts leave one thread waiting longer for the other's last chunk. */
-#define SPLIT_PARTS 16
+
 
 /* When the caller, done with its chunks, had to wait for the helper's last one for more than
    SPLIT_STALL_NS, the helper was preempted mid-chunk: its core is shared with another busy
@@ -249,16 +263,13 @@ static int split_run(sgemm_fn fn, int which, int transA, int transB, long m, lon
     if (m >= vl) pack = PACK_OUTER;
   }
   /* Chunks of whole register blocks (rows of C: DOT_MR for the dot kernel, vectors of OUT_MV
-     for the outer one), about SPLIT_PARTS of them: the two threads finish within a chunk of each
-     other, and a chunk is still long enough that taking it (an atomic on a shared line) is
-     cheap. Eval [10000,784]x[784,10] in a C harness: 2.7-3.8 ms with 16 chunks, 2.9-3.9 ms with 8,
-     4.3-5.1 ms with 32 (chunks of A under 1 MB lose the dot kernel's prefetching). */
-  long parts = SPLIT_PARTS;
+     for the outer one). Tall products keep chunks of at least a sixteenth of the rows: the dot
+     kernel prefetches A only within chunks of at least 1 MB (eval [10000,784]x[784,10] in a C
+     harness: 2.7-3.8 ms with 16 chunks, 2.9-3.9 ms with 8, 4.3-5.1 ms with 32). */
   long granule = transA ? (which == ISA_AVX512 ? 32 : 16) : 4;
-  long rows = (m + parts - 1) / parts;
-  rows = rows < granule ? granule : (rows + granule - 1) / granule * granule;
+  long minRows = m >= 2048 ? (m + 15) / 16 : granule;
   split_gemm s = {fn, pack, pack_for(which), packOuter, outer, transA, transB, m, n, k, alpha, beta,
-                  a, b, lda, ldb, ldc, c, rows, (m + rows - 1) / rows};
+                  a, b, lda, ldb, ldc, c, granule, minRows};
   split = s;
   __atomic_store_n(&split_next.v, 0, __ATOMIC_RELAXED);
   __atomic_store_n(&split_done.v, 0, __ATOMIC_RELAXED);
@@ -266,9 +277,9 @@ static int split_run(sgemm_fn fn, int which, int transA, int transB, long m, lon
   (void)run_chunks(0);
   /* Only chunks the helper has taken can be unfinished: wait for those. */
   long waited = 0;
-  if (__atomic_load_n(&split_done.v, __ATOMIC_ACQUIRE) < split.chunks) {
+  if (__atomic_load_n(&split_done.v, __ATOMIC_ACQUIRE) < m) {
     long t0 = now_ns();
-    for (long i = 0; __atomic_load_n(&split_done.v, __ATOMIC_ACQUIRE) < split.chunks; i++) {
+    for (long i = 0; __atomic_load_n(&split_done.v, __ATOMIC_ACQUIRE) < m; i++) {
       if (i < 20000) cpu_relax();
       else sched_yield();
     }
@@ -292,7 +303,7 @@ void ck_sgemm(int transA, int transB, long m, long n, long k, float alpha,
   if (m <= 0 || n <= 0) return;
   int which = isa();
   sgemm_fn fn = kernel_for(which);
-  if ((double)m * (double)n * (double)k >= SPLIT_MACS && m >= 32 && k > 0 && alpha != 0.0f &&
+  if ((double)m * (double)n * (double)k >= SPLIT_MACS && m >= 32 && m < (1L << 31) && k > 0 && alpha != 0.0f &&
       split_run(fn, which, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc))
     return;
   fn(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
