@@ -73,20 +73,16 @@ float *ck_scratch(size_t n);
 void ck_scratch_release(void);
 
 /* The persistent helper thread (pool.c). ck_pool_acquire makes the caller its owner (1) or
-   returns 0 if it is unavailable or owned (ck_pool_release gives it up without posting). The
-   owner posts one job with ck_pool_post, which returns its ticket (> 0); the job gives up the
-   ownership itself (ck_pool_release on the helper thread) once it no longer needs its record.
-   ck_pool_wait(ticket) returns once the helper has left that job: it spins briefly, then
-   blocks. */
+   returns 0 if it is unavailable or owned. The owner posts one job with ck_pool_post, which
+   returns its ticket (> 0). The ownership has two holders, each of which calls ck_pool_release
+   once: the owner, when it no longer uses the job's record, and the job, on the helper thread,
+   at the end of its turn. It is free when both have. */
 int ck_pool_acquire(void);
 void ck_pool_release(void);
-/* For the owner: the ticket its next ck_pool_post will return. */
-long ck_pool_next_ticket(void);
 /* For the owner: keeps the helper thread off CPU `cpu` (the caller's), so that waking it takes
    another core rather than the caller's own; a no-op where thread affinity is not available. */
 void ck_pool_avoid_cpu(int cpu);
 long ck_pool_post(void (*fn)(const void *), const void *arg);
-void ck_pool_wait(long ticket);
 /* Starts the helper if need be; 0 if there is none (MNIST_SHELL_THREADS=1, or it failed). */
 int ck_pool_start(void);
 /* Background work, done by the helper between jobs and never holding the ownership: when idle it

@@ -93,8 +93,12 @@ static sgemm_fn kernel_for(int which) {
  * chunks, and it never waits for more than the one chunk the helper is in. Every element of C is
  * computed by the same code whatever chunk it falls in (sgemm_impl.h), so the numbers do not
  * depend on the split. The record is static: it belongs to the owner of the helper, and the
- * helper gives the ownership back only at the end of its turn, so a helper that comes late finds
- * every chunk taken and leaves without touching the caller's (maybe freed) matrices. */
+ * ownership is free again only when both the caller (after its last chunk and the wait) and the
+ * helper (at the end of its turn) have let go. So a helper that comes late finds every chunk
+ * taken and leaves without touching the caller's (maybe freed) matrices, and nobody resets the
+ * record while either thread may still claim from it. (With the helper alone giving the
+ * ownership back, another thread could take it while the caller was still in its last chunk;
+ * the caller's next claim then took rows of the new product with its own packed op(B).) */
 typedef void (*outer_fn)(long, long, long, float, const float *, long, const float *, float, float *, long);
 typedef void (*pack_fn)(long, long, const float *, long, float *);
 typedef void (*pack_outer_fn)(int, long, long, const float *, long, float *);
@@ -180,7 +184,7 @@ static long run_chunks(int fromBack) {
   }
 }
 
-/* The helper's turn: chunks while any are left, then the ownership goes back. */
+/* The helper's turn: chunks while any are left, then its hold on the ownership goes. */
 static void split_task(const void *arg) {
   (void)arg;
   (void)run_chunks(1);
@@ -234,7 +238,7 @@ static long now_ns(void) {
 }
 
 /* Computes the product in chunks with the helper; 0 (computing nothing) if the helper is
-   unavailable or owned by another caller or an asynchronous job. */
+   unavailable or owned by another caller. */
 static int split_run(sgemm_fn fn, int which, int transA, int transB, long m, long n, long k, float alpha,
                      const float *a, long lda, const float *b, long ldb, float beta, float *c, long ldc) {
   long resume = __atomic_load_n(&split_resume_ns, __ATOMIC_RELAXED);
@@ -294,6 +298,7 @@ static int split_run(sgemm_fn fn, int which, int transA, int transB, long m, lon
     __atomic_store_n(&split_pause_ns, 0, __ATOMIC_RELAXED);
     __atomic_store_n(&split_resume_ns, 0, __ATOMIC_RELAXED);
   }
+  ck_pool_release(); /* the caller's hold; the helper lets go at the end of its turn */
   return 1;
 }
 

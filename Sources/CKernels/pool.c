@@ -11,19 +11,19 @@
 #include <sched.h>
 
 /* A single persistent helper thread (the machine kind has two cores). A caller hands it a job
-   and works alongside (kernels.c takes row chunks from a shared counter; async_gather.c gathers
-   the next batch). The helper polls briefly for a job before blocking on a condition variable,
-   so it does not burn a core for long. One caller at a time owns the helper (`pool_owned`); a
-   concurrent caller computes on its own thread, which gives the same numbers. Each job gives
-   the ownership back itself, on the helper thread, at the end of its turn. */
+   and works alongside (kernels.c takes row chunks from a shared counter); between jobs it does
+   background work (async_gather.c gathers the next batch). The helper polls briefly for a job
+   before blocking on a condition variable, so it does not burn a core for long. One caller at a
+   time owns the helper (`pool_owned`); a concurrent caller computes on its own thread, which
+   gives the same numbers. The ownership has two holders, the caller and the helper's turn at
+   the job, and is free again only when both have let go: a new owner could otherwise reset the
+   job's shared record while the previous caller, or a helper that came late, still works on it. */
 static pthread_mutex_t pool_mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t pool_work_cv = PTHREAD_COND_INITIALIZER;
-static pthread_cond_t pool_done_cv = PTHREAD_COND_INITIALIZER;
 static pthread_once_t pool_once = PTHREAD_ONCE_INIT;
 static int pool_ok = 0;            /* the helper thread exists */
-static int pool_owned = 0;         /* a caller is using the helper (atomic) */
+static int pool_owned = 0;         /* holders of the ownership: 0, or 2 then 1 (atomic) */
 static long pool_posted = 0;       /* jobs posted (atomic; written by the owner) */
-static long pool_finished = 0;     /* jobs finished (atomic; written by the helper) */
 static void (*pool_fn)(const void *) = NULL;  /* the posted job: pool_fn(pool_arg) */
 static const void *pool_arg = NULL;
 
@@ -31,14 +31,12 @@ static const void *pool_arg = NULL;
 #define POOL_SPINS 2000
 
 static int pool_sleeping = 0;      /* the helper is (about to be) blocked on pool_work_cv (atomic) */
-static int pool_waiters = 0;       /* callers blocked on pool_done_cv (atomic; written under pool_mu) */
 
-/* Posting and finishing take no lock while the other side is polling: a spinning helper that saw
-   the post and then had to queue for the poster's mutex could be put to sleep by the kernel and
-   woken only much later. The mutex is for sleeping: each side announces it (pool_sleeping,
-   pool_waiters) before its last check, and the other, after publishing, looks for the
-   announcement (sequentially consistent, so one of the two sees the other) and then signals
-   under the mutex. */
+/* Posting takes no lock while the helper is polling: a spinning helper that saw the post and
+   then had to queue for the poster's mutex could be put to sleep by the kernel and woken only
+   much later. The mutex is for sleeping: the helper announces it (pool_sleeping) before its last
+   check, and the poster, after publishing, looks for the announcement (sequentially consistent,
+   so one of the two sees the other) and then signals under the mutex. */
 static int (*pool_background)(int run) = NULL; /* atomic: see ck_pool_set_background */
 
 static void *pool_main(void *arg) {
@@ -76,12 +74,6 @@ static void *pool_main(void *arg) {
     void (*fn)(const void *) = pool_fn;
     const void *job_arg = pool_arg;
     fn(job_arg);
-    __atomic_store_n(&pool_finished, seen, __ATOMIC_SEQ_CST);
-    if (__atomic_load_n(&pool_waiters, __ATOMIC_SEQ_CST) > 0) {
-      pthread_mutex_lock(&pool_mu);
-      pthread_cond_broadcast(&pool_done_cv);
-      pthread_mutex_unlock(&pool_mu);
-    }
   }
   return NULL;
 }
@@ -121,12 +113,11 @@ void ck_pool_avoid_cpu(int cpu) {
 
 int ck_pool_acquire(void) {
   if (!ck_pool_start()) return 0;
-  return __atomic_exchange_n(&pool_owned, 1, __ATOMIC_ACQUIRE) ? 0 : 1;
+  int free_ = 0;
+  return __atomic_compare_exchange_n(&pool_owned, &free_, 2, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
 }
 
-long ck_pool_next_ticket(void) { return __atomic_load_n(&pool_posted, __ATOMIC_ACQUIRE) + 1; }
-
-void ck_pool_release(void) { __atomic_store_n(&pool_owned, 0, __ATOMIC_RELEASE); }
+void ck_pool_release(void) { __atomic_fetch_sub(&pool_owned, 1, __ATOMIC_RELEASE); }
 
 int ck_pool_start(void) {
   pthread_once(&pool_once, pool_start);
@@ -152,15 +143,4 @@ long ck_pool_post(void (*fn)(const void *), const void *arg) {
   __atomic_store_n(&pool_posted, ticket, __ATOMIC_SEQ_CST);
   ck_pool_wake();
   return ticket;
-}
-
-void ck_pool_wait(long ticket) {
-  for (int i = 0; i < POOL_SPINS && __atomic_load_n(&pool_finished, __ATOMIC_ACQUIRE) < ticket; i++) cpu_relax();
-  if (__atomic_load_n(&pool_finished, __ATOMIC_ACQUIRE) < ticket) {
-    pthread_mutex_lock(&pool_mu);
-    __atomic_fetch_add(&pool_waiters, 1, __ATOMIC_SEQ_CST);
-    while (__atomic_load_n(&pool_finished, __ATOMIC_SEQ_CST) < ticket) pthread_cond_wait(&pool_done_cv, &pool_mu);
-    __atomic_fetch_sub(&pool_waiters, 1, __ATOMIC_RELAXED);
-    pthread_mutex_unlock(&pool_mu);
-  }
 }
