@@ -58,6 +58,12 @@ void ck_log_tf_avx512(const float *x, float *y, long n);
 void ck_softmax_tf_avx512(const float *x, float *y, long rows, long cols, int logMode);
 #endif
 
+/* Runs fn(ctx, r0, r) over rows [0, m) in chunks of whole granules shared with the helper
+   thread, as a split product (kernels.c); returns 1 once every row is done, or 0, running
+   nothing, if the helper is unavailable (the caller then runs fn(ctx, 0, m) itself). fn must give
+   each row the same result whatever chunk it falls in. */
+int ck_split_rows(long m, long granule, void (*fn)(const void *ctx, long r0, long r), const void *ctx);
+
 /* A short pause in a polling loop. */
 static inline void cpu_relax(void) {
 #if defined(__x86_64__)

@@ -111,6 +111,8 @@ typedef void (*pack_outer_fn)(int, long, long, const float *, long, float *);
 enum { PACK_NONE = 0, PACK_BT = 1, PACK_OUTER = 2 };
 
 typedef struct {
+  void (*rowsFn)(const void *ctx, long r0, long r); /* when set, chunks run rowsFn(rowsCtx, ...) */
+  const void *rowsCtx;
   sgemm_fn fn;
   int pack;                /* PACK_*: the chunks run fn on B as given, or a kernel on a packed copy */
   pack_fn packBt;          /* PACK_BT: B^T for the dot kernel (fn with transB, ldb = k) */
@@ -166,6 +168,11 @@ static long run_chunks(int fromBack) {
   for (long ran = 0;; ran++) {
     long r0, r = claim_rows(fromBack, &r0);
     if (r == 0) return ran;
+    if (split.rowsFn) {
+      split.rowsFn(split.rowsCtx, r0, r);
+      __atomic_fetch_add(&split_done.v, r, __ATOMIC_RELEASE);
+      continue;
+    }
     const float *a = split.transA ? split.a + r0 : split.a + r0 * split.lda;
     float *c = split.c + r0 * split.ldc;
     if (split.pack != PACK_NONE && packed == NULL) {
@@ -237,14 +244,12 @@ static long now_ns(void) {
   return (long)t.tv_sec * 1000000000L + t.tv_nsec;
 }
 
-/* Computes the product in chunks with the helper; 0 (computing nothing) if the helper is
-   unavailable or owned by another caller. */
-static int split_run(sgemm_fn fn, int which, int transA, int transB, long m, long n, long k, float alpha,
-                     const float *a, long lda, const float *b, long ldb, float beta, float *c, long ldc) {
-  long resume = __atomic_load_n(&split_resume_ns, __ATOMIC_RELAXED);
-  if (resume != 0 && now_ns() < resume) return 0;
-  /* The helper may still be leaving the product before (its last look at the chunk counter):
-     give it a moment rather than computing this one alone. */
+/* Becomes the helper's owner for a split; 0 if splitting is paused or the helper is unavailable
+   or owned by another caller. The helper may still be leaving the split before (its last look
+   at the chunk counter): give it a moment rather than computing this one alone. */
+static int split_begin(long *resume) {
+  *resume = __atomic_load_n(&split_resume_ns, __ATOMIC_RELAXED);
+  if (*resume != 0 && now_ns() < *resume) return 0;
   int owned = ck_pool_acquire();
   for (int i = 0; !owned && i < 64; i++) {
     cpu_relax();
@@ -254,27 +259,12 @@ static int split_run(sgemm_fn fn, int which, int transA, int transB, long m, lon
 #if defined(__linux__)
   ck_pool_avoid_cpu(sched_getcpu()); /* a system call only when the caller has moved */
 #endif
-  /* The dot kernel packs B^T itself when B is not transposed, and the outer kernel packs op(B):
-     the chunks of a thread share one pack (see run_chunks). */
-  int pack = PACK_NONE;
-  pack_outer_fn packOuter = NULL;
-  outer_fn outer = NULL;
-  if (!transA && !transB && n <= 16 && k >= 16) {
-    pack = PACK_BT;
-  } else if (transA && n <= 16) {
-    long vl;
-    outer_for(which, &packOuter, &outer, &vl);
-    if (m >= vl) pack = PACK_OUTER;
-  }
-  /* Chunks of whole register blocks (rows of C: DOT_MR for the dot kernel, vectors of OUT_MV
-     for the outer one). Tall products keep chunks of at least a sixteenth of the rows: the dot
-     kernel prefetches A only within chunks of at least 1 MB (eval [10000,784]x[784,10] in a C
-     harness: 2.7-3.8 ms with 16 chunks, 2.9-3.9 ms with 8, 4.3-5.1 ms with 32). */
-  long granule = transA ? (which == ISA_AVX512 ? 32 : 16) : 4;
-  long minRows = m >= 2048 ? (m + 15) / 16 : granule;
-  split_gemm s = {fn, pack, pack_for(which), packOuter, outer, transA, transB, m, n, k, alpha, beta,
-                  a, b, lda, ldb, ldc, c, granule, minRows};
-  split = s;
+  return 1;
+}
+
+/* With `split` filled in for m rows: shares the rows with the helper, waits for its chunks,
+   pauses splitting after a stall, and lets go of the caller's hold on the ownership. */
+static void split_finish(long m, long resume) {
   __atomic_store_n(&split_next.v, 0, __ATOMIC_RELAXED);
   __atomic_store_n(&split_done.v, 0, __ATOMIC_RELAXED);
   ck_pool_post(split_task, NULL);
@@ -299,6 +289,52 @@ static int split_run(sgemm_fn fn, int which, int transA, int transB, long m, lon
     __atomic_store_n(&split_resume_ns, 0, __ATOMIC_RELAXED);
   }
   ck_pool_release(); /* the caller's hold; the helper lets go at the end of its turn */
+}
+
+/* Computes the product in chunks with the helper; 0 (computing nothing) if the helper is
+   unavailable or owned by another caller. */
+static int split_run(sgemm_fn fn, int which, int transA, int transB, long m, long n, long k, float alpha,
+                     const float *a, long lda, const float *b, long ldb, float beta, float *c, long ldc) {
+  long resume;
+  if (!split_begin(&resume)) return 0;
+  /* The dot kernel packs B^T itself when B is not transposed, and the outer kernel packs op(B):
+     the chunks of a thread share one pack (see run_chunks). */
+  int pack = PACK_NONE;
+  pack_outer_fn packOuter = NULL;
+  outer_fn outer = NULL;
+  if (!transA && !transB && n <= 16 && k >= 16) {
+    pack = PACK_BT;
+  } else if (transA && n <= 16) {
+    long vl;
+    outer_for(which, &packOuter, &outer, &vl);
+    if (m >= vl) pack = PACK_OUTER;
+  }
+  /* Chunks of whole register blocks (rows of C: DOT_MR for the dot kernel, vectors of OUT_MV
+     for the outer one). Tall products keep chunks of at least a sixteenth of the rows: the dot
+     kernel prefetches A only within chunks of at least 1 MB (eval [10000,784]x[784,10] in a C
+     harness: 2.7-3.8 ms with 16 chunks, 2.9-3.9 ms with 8, 4.3-5.1 ms with 32). */
+  long granule = transA ? (which == ISA_AVX512 ? 32 : 16) : 4;
+  long minRows = m >= 2048 ? (m + 15) / 16 : granule;
+  split_gemm s = {NULL, NULL, fn, pack, pack_for(which), packOuter, outer, transA, transB, m, n, k, alpha, beta,
+                  a, b, lda, ldb, ldc, c, granule, minRows};
+  split = s;
+  split_finish(m, resume);
+  return 1;
+}
+
+int ck_split_rows(long m, long granule, void (*fn)(const void *ctx, long r0, long r), const void *ctx) {
+  if (granule < 1 || m < 2 * granule || m >= (1L << 31)) return 0;
+  long resume;
+  if (!split_begin(&resume)) return 0;
+  split_gemm s;
+  memset(&s, 0, sizeof s);
+  s.rowsFn = fn;
+  s.rowsCtx = ctx;
+  s.m = m;
+  s.granule = granule;
+  s.minRows = granule;
+  split = s;
+  split_finish(m, resume);
   return 1;
 }
 

@@ -160,32 +160,34 @@ final class FusedSoftmaxCrossEntropyKernel: Kernel {
       return
     }
     let rows = x.shape[0], cols = x.shape[1], n = rows * cols
-    let sm = x.withFloats { p in smBuf.write(x.shape) { o, _ in tfSoftmaxRows(p, o, rows: rows, cols: cols, log: false) } }
     if logs.count != n { logs = [Float](repeating: 0, count: n) }
-    if sums.count != 2 * rows { sums = [Float](repeating: 0, count: 2 * rows) }
+    if sums.count != rows { sums = [Float](repeating: 0, count: rows) }
     let labelsFirst = self.labelsFirst
     // Mean's gradient: the seed spread over the rows (BroadcastTo with divide), then negated.
     let spread = seed * 1 / Float(rows)
     let g = -spread
     var total: Float = 0
-    // Forward: -sum(y_ * log(y)) per row, summed for the mean; backward: Mul by the labels, Log's
-    // gradient (times 1/y), then SoftmaxGrad. Row sums keep the Sum and SoftmaxGrad kernels'
-    // order (c = 0, 1, ...), computed column by column so the rows' chains are independent.
-    let grad: NDArray = sm.withFloats { ps in
+    // Forward: softmax, log, -sum(y_ * log(y)) per row, summed for the mean; backward: Mul by
+    // the labels, Log's gradient (times 1/y), then SoftmaxGrad. Row sums keep the Sum and
+    // SoftmaxGrad kernels' order (c = 0, 1, ...); the rows are independent, and the sum over
+    // them is taken in row order at the end (see ck_fused_xent).
+    var gradOut = emptyArray
+    let sm = x.withFloats { px in
       y.withFloats { py in
         logs.withUnsafeMutableBufferPointer { lb in
           sums.withUnsafeMutableBufferPointer { sb in
-            let lg = lb.baseAddress!, s = sb.baseAddress!
-            tfLog(ps, lg, count: n)
-            return gradBuf.write(x.shape) { o, _ in
-              total = crossEntropyRows(
-                y: ps, labels: py, logs: lg, rows: rows, cols: cols, seed: g, labelsFirst: labelsFirst,
-                gradient: o, scratch: s)
+            smBuf.write(x.shape) { smp, _ in
+              gradOut = gradBuf.write(x.shape) { o, _ in
+                total = fusedCrossEntropy(
+                  x: px, labels: py, rows: rows, cols: cols, seed: g, labelsFirst: labelsFirst, softmax: smp,
+                  logs: lb.baseAddress!, gradient: o, scratch: sb.baseAddress!)
+              }
             }
           }
         }
       }
     }
+    let grad = gradOut
     let mean = total / Float(rows)
     st.slots[softmax] = sm
     st.slots[gradient] = grad

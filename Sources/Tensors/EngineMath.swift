@@ -43,6 +43,21 @@ public func subtractScaledPortable(_ y: UnsafeMutablePointer<Float>, _ x: Unsafe
   if n > 0 { ck_sub_scaled_portable(y, x, alpha, n) }
 }
 
+/// The tutorial's whole fused loss: the engine's softmax of each row of `x` into `softmax`, its
+/// TF-exact log into `logs`, then ``crossEntropyRows(y:labels:logs:rows:cols:seed:labelsFirst:gradient:scratch:)``
+/// on them (`ck_fused_xent`: the rows of big ones are shared with the kernels' helper thread,
+/// with the same floats). `scratch` holds `rows` floats.
+@inlinable
+public func fusedCrossEntropy(
+  x: UnsafePointer<Float>, labels: UnsafePointer<Float>, rows: Int, cols: Int, seed g: Float, labelsFirst: Bool,
+  softmax: UnsafeMutablePointer<Float>, logs: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>,
+  scratch: UnsafeMutablePointer<Float>
+) -> Float {
+  var total: Float = 0
+  ck_fused_xent(x, labels, rows, cols, g, labelsFirst ? 1 : 0, softmax, logs, gradient, scratch, &total)
+  return total
+}
+
 /// The tutorial's cross-entropy and its logits gradient after the softmax `y` and `log(y)`, in
 /// the graph ops' order of operations (see `ck_xent_rows`); returns the sum over rows of
 /// `-sum(labels * logs)`. `scratch` holds `2 * rows` floats.

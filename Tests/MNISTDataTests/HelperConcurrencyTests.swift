@@ -2,8 +2,8 @@ import CKernels
 import Foundation
 import Testing
 
-/// The kernels' one helper thread under contention: several threads split products with it and
-/// post background gathers at once. Every product and every gather must come out as it does
+/// The kernels' one helper thread under contention: several threads split products and the fused
+/// loss with it and post background gathers at once. Every product and every gather must come out as it does
 /// alone, and nothing may hang. (A product's shared record used to be handed to a new owner
 /// while its previous caller was still in its last chunk; that caller's next claim then computed
 /// rows of the new product with its own packed matrix, about one product in 7,000 here.)
@@ -20,6 +20,15 @@ import Testing
     return c
   }
 
+  /// The fused loss over [100,10] (its rows shared with the helper too): softmax, gradient and total.
+  static func loss() -> [UInt32] {
+    let logits = (0..<1000).map { Float(($0 * 31) % 47) / 9 - 2 }, labels = (0..<1000).map { Float($0 % 10 == ($0 / 10) % 10 ? 1 : 0) }
+    var sm = [Float](repeating: .nan, count: 1000), logs = sm, grad = sm, scratch = [Float](repeating: .nan, count: 100)
+    var total: Float = .nan
+    ck_fused_xent(logits, labels, 100, 10, -0.01, 1, &sm, &logs, &grad, &scratch, &total)
+    return (sm + grad + [total]).map(\.bitPattern)
+  }
+
   static func weightGradient() -> [Float] {
     var d = [Float](repeating: .nan, count: 7840)
     ck_sgemm(1, 0, 784, 10, 100, 1, x, 784, g, 10, 0, &d, 10)
@@ -28,6 +37,7 @@ import Testing
 
   @Test func productsAndGathersFromManyThreadsComeOutAsAlone() {
     let forward = Self.forward().map(\.bitPattern), gradient = Self.weightGradient().map(\.bitPattern)
+    let loss = Self.loss()
     let deadline = Date().addingTimeInterval(2)
     let failures = Counter(), products = Counter(), gathers = Counter()
     // Five threads of their own (concurrentPerform would run only as many at once as there are
@@ -38,6 +48,7 @@ import Testing
         while Date() < deadline {
           if Self.forward().map(\.bitPattern) != forward { failures.add() }
           if Self.weightGradient().map(\.bitPattern) != gradient { failures.add() }
+          if Self.loss() != loss { failures.add() }
           products.add()
         }
         return

@@ -18,4 +18,12 @@ void ck_sub_scaled_portable(float *y, const float *x, float alpha, ptrdiff_t n);
 void ck_xent_rows(const float *y, const float *labels, const float *logs, long rows, long cols, float g,
                   int labelsFirst, float *out, float *total, float *scratch);
 
+/* The whole fused loss of the graph engine's tutorial pattern: sm = the engine's softmax of
+   each row of x (rows x cols), logs = log(sm) (TF-exact, as ck_softmax_tf and ck_log_tf), then
+   the cross-entropy and its logits gradient as ck_xent_rows computes them from sm, labels and
+   logs (into grad, and *total). Big ones share their rows with the kernels' helper thread; every
+   float is the same either way. scratch holds rows floats. */
+void ck_fused_xent(const float *x, const float *labels, long rows, long cols, float g, int labelsFirst,
+                   float *sm, float *logs, float *grad, float *scratch, float *total);
+
 #endif
