@@ -96,5 +96,7 @@ int ck_pool_start(void);
    (piece(0) only says whether there is one). Only one function is registered: async_gather.c's.
    After publishing new work, call ck_pool_wake in case the helper is asleep. */
 void ck_pool_set_background(int (*piece)(int run));
+/* Whether background work is waiting for the helper (a piece not yet taken). */
+int ck_pool_background_pending(void);
 void ck_pool_wake(void);
 #endif

@@ -124,6 +124,11 @@ int ck_pool_start(void) {
   return pool_ok;
 }
 
+int ck_pool_background_pending(void) {
+  int (*bg)(int) = __atomic_load_n(&pool_background, __ATOMIC_ACQUIRE);
+  return bg != NULL && bg(0);
+}
+
 void ck_pool_set_background(int (*piece)(int run)) { __atomic_store_n(&pool_background, piece, __ATOMIC_SEQ_CST); }
 
 void ck_pool_wake(void) {

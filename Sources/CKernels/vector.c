@@ -106,7 +106,9 @@ static void xent_range(const void *p, long r0, long r) {
 }
 
 /* Losses of at least this many floats are shared with the helper (the step's is 1,000: about
-   6 us on one core, where the helper would otherwise wait between the two products). */
+   6 us on one core, where the helper would otherwise wait between the two products), unless it
+   has background work then (the next batch's gather in a training loop, which it would only
+   put off). */
 #define XENT_SPLIT_MIN 512
 
 void ck_fused_xent(const float *x, const float *labels, long rows, long cols, float g, int labelsFirst,
@@ -116,7 +118,8 @@ void ck_fused_xent(const float *x, const float *labels, long rows, long cols, fl
     return;
   }
   xent_job j = {x, labels, cols, g, labelsFirst, sm, logs, grad, scratch};
-  if (!(rows * cols >= XENT_SPLIT_MIN && ck_split_rows(rows, 8, xent_range, &j))) xent_range(&j, 0, rows);
+  if (!(rows * cols >= XENT_SPLIT_MIN && !ck_pool_background_pending() && ck_split_rows(rows, 8, xent_range, &j)))
+    xent_range(&j, 0, rows);
   float t = 0.0f;
   for (long r = 0; r < rows; r++) t = t + -scratch[r];
   *total = t;
