@@ -57,11 +57,11 @@ extension Interpreter {
   func builtinAttribute(_ object: PyValue, _ name: String) throws -> PyValue? {
     switch (object, name) {
     case (.function(let f), "__name__"): return .str(f.name)
-    case (.function(let f), "__doc__"): return f.definition.docstring.map { .str($0) } ?? .none
+    case (.function(let f), "__doc__"): return f.definition.docstring.map { .str($0) } ?? PyValue.none
     case (.builtin(let f), "__name__"): return .str(f.name)
-    case (.builtin(let f), "__doc__"): return f.doc.map { .str($0) } ?? .none
+    case (.builtin(let f), "__doc__"): return f.doc.map { .str($0) } ?? PyValue.none
     case (.type(let t), "__name__"): return .str(t.name)
-    case (.type(let t), "__doc__"): return t.doc.map { .str($0) } ?? .none
+    case (.type(let t), "__doc__"): return t.doc.map { .str($0) } ?? PyValue.none
     case (.exception(let e), "args"): return .tuple(e.args)
     case (.range(let r), "start"): return .int(r.start)
     case (.range(let r), "stop"): return .int(r.stop)

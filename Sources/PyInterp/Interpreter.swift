@@ -44,7 +44,7 @@ public final class Interpreter {
   /// Creates a session with `__name__ == '__main__'` and the builtins.
   public init() {
     globals.values["__name__"] = .str("__main__")
-    globals.values["__doc__"] = .none
+    globals.values["__doc__"] = PyValue.none
     builtins = makeBuiltins()
   }
 

@@ -43,7 +43,7 @@ public struct PySignature: CustomStringConvertible {
       Parameter(name, default: value)
     }
     /// A keyword-only parameter (nil default = required).
-    public static func keywordOnly(_ name: String, _ value: PyValue? = .none) -> Parameter {
+    public static func keywordOnly(_ name: String, _ value: PyValue? = nil) -> Parameter {
       Parameter(name, default: value, kind: .keywordOnly)
     }
     /// `*name`.

@@ -38,6 +38,12 @@ import Testing
       """) == "([5, 5], 0.1, (), None, {})\n([1], 0.2, (3, 4), 'w', {'extra': 1})\nMakes a weight.\n3\n2\n3628800 ((1,), {'x': 2})\n")
   }
 
+  @Test func docstringsAreNoneWhenMissing() {
+    // As in Python: a function or module without a docstring has __doc__ None, not no __doc__.
+    #expect(output("def f():\n  pass\nprint(f.__doc__)\nprint(__doc__)") == "None\nNone\n")
+    #expect(output("def g():\n  'Says hi.'\n  pass\nprint(g.__doc__)") == "Says hi.\n")
+  }
+
   @Test func unboundLocal() {
     #expect(Session().errorLine("x = 1\ndef f():\n  print(x)\n  x = 2\nf()") ==
       "UnboundLocalError: cannot access local variable 'x' where it is not associated with a value")

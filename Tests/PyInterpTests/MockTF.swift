@@ -73,7 +73,7 @@ final class MockSession: PyObject {
     switch name {
     case "run":
       return .builtin(PyBuiltinFunction(PySignature("run", [.required("fetches"), .optional("feed_dict")])) { args in
-        guard case .object(let t as MockTensor) = args["fetches"] else {
+        guard case .object(_ as MockTensor) = args["fetches"] else {
           if case .list(let l) = args["fetches"] { return .newList(l.items.map { _ in .float(0.5) }) }
           throw PyException(.typeError, "Fetch argument \(PyRepr.repr(args["fetches"])) has invalid type \(args["fetches"].typeName)")
         }

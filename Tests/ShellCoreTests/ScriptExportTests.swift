@@ -172,7 +172,7 @@ func runPython(_ python: String, arguments: [String], in folder: String? = nil) 
   p.arguments = arguments
   if let folder { p.currentDirectoryURL = URL(fileURLWithPath: folder) }
   let log = NSTemporaryDirectory() + "python-\(UUID().uuidString).log"
-  FileManager.default.createFile(atPath: log, contents: nil)
+  _ = FileManager.default.createFile(atPath: log, contents: nil)
   defer { try? FileManager.default.removeItem(atPath: log) }
   let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
   p.standardOutput = handle

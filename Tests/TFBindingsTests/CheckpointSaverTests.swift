@@ -199,7 +199,7 @@ func runPython(_ python: String, _ script: String, arguments: [String] = [], in 
   p.arguments = ["-c", script] + arguments
   if let folder { p.currentDirectoryURL = URL(fileURLWithPath: folder) }
   let log = NSTemporaryDirectory() + "python-\(UUID().uuidString).log"
-  FileManager.default.createFile(atPath: log, contents: nil)
+  _ = FileManager.default.createFile(atPath: log, contents: nil)
   defer { try? FileManager.default.removeItem(atPath: log) }
   let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
   p.standardOutput = handle
