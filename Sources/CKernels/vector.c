@@ -5,6 +5,7 @@
 #include "ck_pixels.h"
 #include "ckernels.h"
 #include "internal.h"
+#include <string.h>
 
 #pragma clang fp contract(off)
 
@@ -73,36 +74,24 @@ void ck_xent_rows(const float *y, const float *labels, const float *logs, long r
 
 typedef struct {
   const float *x, *labels;
-  long cols;
+  long rows, cols;
   float g;
   int labelsFirst;
   float *sm, *logs, *grad, *s;
 } xent_job;
 
-/* Rows [r0, r0 + r): softmax, log, then per row the same operations as ck_xent_rows (a row's
-   sums over its columns in order; the per-element gradient), so every row comes out the same
-   whatever chunk it is in. The sums over the rows are left to the caller (in row order). */
+/* Rows [r0, r0 + r): softmax, log, then ck_xent_rows on those rows (its per-row sums and the
+   per-element gradient do not depend on the other rows), with the rows' scratch at 2 * r0 in
+   the area after s; each row's sum is kept in s[row], for the caller's sum in row order. */
 static void xent_range(const void *p, long r0, long r) {
   const xent_job *j = (const xent_job *)p;
   long cols = j->cols, off = r0 * cols;
   ck_softmax_tf(j->x + off, j->sm + off, r, cols, 0);
   ck_log_tf(j->sm + off, j->logs + off, r * cols);
-  for (long i = r0; i < r0 + r; i++) {
-    const float *pl = j->labels + i * cols, *pg = j->logs + i * cols, *py = j->sm + i * cols;
-    float *o = j->grad + i * cols;
-    float a = 0.0f;
-    if (j->labelsFirst) {
-      for (long c = 0; c < cols; c++) a = a + pl[c] * pg[c];
-      for (long c = 0; c < cols; c++) o[c] = pl[c] * j->g * (1.0f / py[c]);
-    } else {
-      for (long c = 0; c < cols; c++) a = a + pg[c] * pl[c];
-      for (long c = 0; c < cols; c++) o[c] = j->g * pl[c] * (1.0f / py[c]);
-    }
-    j->s[i] = a;
-    float d = 0.0f;
-    for (long c = 0; c < cols; c++) d = d + o[c] * py[c];
-    for (long c = 0; c < cols; c++) o[c] = (o[c] - d) * py[c];
-  }
+  float *scratch = j->s + j->rows + 2 * r0, part;
+  ck_xent_rows(j->sm + off, j->labels + off, j->logs + off, r, cols, j->g, j->labelsFirst, j->grad + off, &part,
+               scratch);
+  memcpy(j->s + r0, scratch, (size_t)r * sizeof(float));
 }
 
 /* Losses of at least this many floats are shared with the helper (the step's is 1,000: about
@@ -117,7 +106,7 @@ void ck_fused_xent(const float *x, const float *labels, long rows, long cols, fl
     *total = 0.0f;
     return;
   }
-  xent_job j = {x, labels, cols, g, labelsFirst, sm, logs, grad, scratch};
+  xent_job j = {x, labels, rows, cols, g, labelsFirst, sm, logs, grad, scratch};
   if (!(rows * cols >= XENT_SPLIT_MIN && !ck_pool_background_pending() && ck_split_rows(rows, 8, xent_range, &j)))
     xent_range(&j, 0, rows);
   float t = 0.0f;

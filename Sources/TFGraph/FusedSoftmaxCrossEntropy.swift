@@ -161,7 +161,7 @@ final class FusedSoftmaxCrossEntropyKernel: Kernel {
     }
     let rows = x.shape[0], cols = x.shape[1], n = rows * cols
     if logs.count != n { logs = [Float](repeating: 0, count: n) }
-    if sums.count != rows { sums = [Float](repeating: 0, count: rows) }
+    if sums.count != 3 * rows { sums = [Float](repeating: 0, count: 3 * rows) }
     let labelsFirst = self.labelsFirst
     // Mean's gradient: the seed spread over the rows (BroadcastTo with divide), then negated.
     let spread = seed * 1 / Float(rows)

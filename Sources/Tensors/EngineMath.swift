@@ -44,9 +44,10 @@ public func subtractScaledPortable(_ y: UnsafeMutablePointer<Float>, _ x: Unsafe
 }
 
 /// The tutorial's whole fused loss: the engine's softmax of each row of `x` into `softmax`, its
-/// TF-exact log into `logs`, then ``crossEntropyRows(y:labels:logs:rows:cols:seed:labelsFirst:gradient:scratch:)``
-/// on them (`ck_fused_xent`: the rows of big ones are shared with the kernels' helper thread,
-/// with the same floats). `scratch` holds `rows` floats.
+/// TF-exact log into `logs`, then the cross-entropy and its logits gradient in the graph ops'
+/// order of operations (`ck_xent_rows`; `ck_fused_xent` shares the rows of big ones with the
+/// kernels' helper thread, with the same floats). Returns the sum over rows of
+/// `-sum(labels * logs)`. `scratch` holds `3 * rows` floats.
 @inlinable
 public func fusedCrossEntropy(
   x: UnsafePointer<Float>, labels: UnsafePointer<Float>, rows: Int, cols: Int, seed g: Float, labelsFirst: Bool,
@@ -58,15 +59,3 @@ public func fusedCrossEntropy(
   return total
 }
 
-/// The tutorial's cross-entropy and its logits gradient after the softmax `y` and `log(y)`, in
-/// the graph ops' order of operations (see `ck_xent_rows`); returns the sum over rows of
-/// `-sum(labels * logs)`. `scratch` holds `2 * rows` floats.
-@inlinable
-public func crossEntropyRows(
-  y: UnsafePointer<Float>, labels: UnsafePointer<Float>, logs: UnsafePointer<Float>, rows: Int, cols: Int,
-  seed g: Float, labelsFirst: Bool, gradient: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
-) -> Float {
-  var total: Float = 0
-  ck_xent_rows(y, labels, logs, rows, cols, g, labelsFirst ? 1 : 0, gradient, &total, scratch)
-  return total
-}

@@ -23,7 +23,7 @@ import Testing
   /// The fused loss over [100,10] (its rows shared with the helper too): softmax, gradient and total.
   static func loss() -> [UInt32] {
     let logits = (0..<1000).map { Float(($0 * 31) % 47) / 9 - 2 }, labels = (0..<1000).map { Float($0 % 10 == ($0 / 10) % 10 ? 1 : 0) }
-    var sm = [Float](repeating: .nan, count: 1000), logs = sm, grad = sm, scratch = [Float](repeating: .nan, count: 100)
+    var sm = [Float](repeating: .nan, count: 1000), logs = sm, grad = sm, scratch = [Float](repeating: .nan, count: 300)
     var total: Float = .nan
     ck_fused_xent(logits, labels, 100, 10, -0.01, 1, &sm, &logs, &grad, &scratch, &total)
     return (sm + grad + [total]).map(\.bitPattern)

@@ -6,7 +6,7 @@ import Testing
 @Suite struct EvalKernelTests {
   static func values(_ n: Int, seed: UInt64) -> [Float] {
     var rng = RandomGenerator(seed: seed)
-    let specials: [Float] = [.nan, .infinity, -.infinity, 0, -0, 1e-45, 3e38]
+    let specials: [Float] = [.nan, .infinity, -.infinity, 0, -0, .leastNonzeroMagnitude, 3e38]
     return (0..<n).map { i in i % 37 == 5 ? specials[i % specials.count] : rng.uniform() * 20 - 10 }
   }
 

@@ -14,7 +14,7 @@ import Testing
     let g = Graph()
     let x = g.placeholder(.float32, shape: TensorShape([nil, 784]))
     let yTrue = g.placeholder(.float32, shape: TensorShape([nil, 10]))
-    let W = try g.variable(try g.truncatedNormal([784, 10], stddev: 0.1, seed: 3))
+    let W = try g.variable(g.truncatedNormal([784, 10], stddev: 0.1, seed: 3))
     let b = try g.variable(try g.zeros([10]))
     let y = try g.softmax(try g.add(try g.matmul(x, W.value), b.value))
     let logY = try g.log(y)

@@ -7,7 +7,7 @@ import TFGraph
 @Suite struct VectorMathTests {
   static func samples() -> [Float] {
     var xs: [Float] = [0, -0, .infinity, -.infinity, .nan, 88.37626, 88.3763, 88.72, -88.3762, -88.4, -87.3,
-                       -103.9, -104, 1e-38, 1e-45, .leastNormalMagnitude, .greatestFiniteMagnitude, 1, 2, 0.5,
+                       -103.9, -104, 1e-38, .leastNonzeroMagnitude, .leastNormalMagnitude, .greatestFiniteMagnitude, 1, 2, 0.5,
                        0.70710677, 0.7071068, -1, 1e30, -1e30]
     var rng = RandomGenerator(seed: 3)
     for _ in 0..<60_000 { xs.append(Float(bitPattern: UInt32(truncatingIfNeeded: rng.next()))) }

@@ -22,7 +22,7 @@ void ck_xent_rows(const float *y, const float *labels, const float *logs, long r
    each row of x (rows x cols), logs = log(sm) (TF-exact, as ck_softmax_tf and ck_log_tf), then
    the cross-entropy and its logits gradient as ck_xent_rows computes them from sm, labels and
    logs (into grad, and *total). Big ones share their rows with the kernels' helper thread; every
-   float is the same either way. scratch holds rows floats. */
+   float is the same either way. scratch holds 3 * rows floats. */
 void ck_fused_xent(const float *x, const float *labels, long rows, long cols, float g, int labelsFirst,
                    float *sm, float *logs, float *grad, float *scratch, float *total);
 
