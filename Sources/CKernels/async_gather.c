@@ -114,7 +114,7 @@ long ck_async_gather(const uint8_t *base, ptrdiff_t rowSize, const ptrdiff_t *ro
                      const ptrdiff_t *ahead, ptrdiff_t aheadCount, float scale, float *dst) {
   if (count <= 0 || rowSize <= 0) return 0;
   if (ahead == NULL || aheadCount < 0) aheadCount = 0;
-  if (!ck_pool_start()) return 0;
+  if (!ck_pool_start() || ck_pool_paused()) return 0;
   if (__atomic_exchange_n(&posting, 1, __ATOMIC_ACQUIRE)) return 0; /* another thread is posting */
   /* The record is free once every piece of its job is done, waited for or not (another data set
      may still hold its ticket: its wait then finds a newer generation and returns at once). */
@@ -165,13 +165,16 @@ void ck_async_wait(long ticket) {
   /* The pieces the helper has not taken, from the front... */
   for (long i; (i = claim(0, ticket)) >= 0;) run_piece(i);
   /* ...and the ones it is in (a newer generation means this job was done before it). */
+  long t0 = 0;
   for (long i = 0;; i++) {
     w = __atomic_load_n(&word.v, __ATOMIC_ACQUIRE);
     if ((w >> GEN_SHIFT) != ticket) return;
     if (__atomic_load_n(&done.v, __ATOMIC_ACQUIRE) >= __atomic_load_n(&job.pieces, __ATOMIC_RELAXED)) break;
+    if (i == 0) t0 = ck_now_ns();
     if (i < 20000) cpu_relax();
     else sched_yield();
   }
+  if (t0 != 0) ck_pool_waited(ck_now_ns() - t0);
   /* Closed, unless a newer job has taken the record meanwhile. */
   while ((w & OPEN_BIT) && (w >> GEN_SHIFT) == ticket &&
          !__atomic_compare_exchange_n(&word.v, &w, ticket << GEN_SHIFT, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {

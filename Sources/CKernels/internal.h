@@ -2,6 +2,7 @@
 #define MNIST_SHELL_CKERNELS_INTERNAL_H
 #include <stddef.h>
 #include <stdint.h>
+#include "ck_async.h" /* the helper's contention pause */
 /* Per-ISA entry points behind the dispatchers in kernels.c (not part of the public header). */
 
 void ck_sgemm_generic(int transA, int transB, long m, long n, long k, float alpha,

@@ -226,30 +226,11 @@ static void outer_for(int which, pack_outer_fn *pack, outer_fn *run, long *vl) {
 
 
 
-/* When the caller, done with its chunks, had to wait for the helper's last one for more than
-   SPLIT_STALL_NS, the helper was preempted mid-chunk: its core is shared with another busy
-   process. Products are then not split for a while (SPLIT_PAUSE_NS, doubling up to 0.2 s while
-   it keeps happening), so on a busy machine the caller works alone and pays such a stall at most
-   a few times a second. (A helper that is merely asleep costs nothing: the caller takes every
-   chunk.) */
-static long split_resume_ns = 0; /* atomic: no splitting before this time */
-static long split_pause_ns = 0;  /* atomic: the current pause */
-#define SPLIT_STALL_NS 200000L
-#define SPLIT_PAUSE_NS 5000000L
-#define SPLIT_PAUSE_MAX_NS 200000000L
-
-static long now_ns(void) {
-  struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return (long)t.tv_sec * 1000000000L + t.tv_nsec;
-}
-
-/* Becomes the helper's owner for a split; 0 if splitting is paused or the helper is unavailable
-   or owned by another caller. The helper may still be leaving the split before (its last look
-   at the chunk counter): give it a moment rather than computing this one alone. */
-static int split_begin(long *resume) {
-  *resume = __atomic_load_n(&split_resume_ns, __ATOMIC_RELAXED);
-  if (*resume != 0 && now_ns() < *resume) return 0;
+/* Becomes the helper's owner for a split; 0 if the helper is paused (ck_pool_paused),
+   unavailable or owned by another caller. The helper may still be leaving the split before (its
+   last look at the chunk counter): give it a moment rather than computing this one alone. */
+static int split_begin(void) {
+  if (ck_pool_paused()) return 0;
   int owned = ck_pool_acquire();
   for (int i = 0; !owned && i < 64; i++) {
     cpu_relax();
@@ -262,31 +243,21 @@ static int split_begin(long *resume) {
   return 1;
 }
 
-/* With `split` filled in for m rows: shares the rows with the helper, waits for its chunks,
-   pauses splitting after a stall, and lets go of the caller's hold on the ownership. */
-static void split_finish(long m, long resume) {
+/* With `split` filled in for m rows: shares the rows with the helper, waits for its chunks
+   (reporting the wait to ck_pool_waited), and lets go of the caller's hold on the ownership. */
+static void split_finish(long m) {
   __atomic_store_n(&split_next.v, 0, __ATOMIC_RELAXED);
   __atomic_store_n(&split_done.v, 0, __ATOMIC_RELAXED);
   ck_pool_post(split_task, NULL);
   (void)run_chunks(0);
   /* Only chunks the helper has taken can be unfinished: wait for those. */
-  long waited = 0;
   if (__atomic_load_n(&split_done.v, __ATOMIC_ACQUIRE) < m) {
-    long t0 = now_ns();
+    long t0 = ck_now_ns();
     for (long i = 0; __atomic_load_n(&split_done.v, __ATOMIC_ACQUIRE) < m; i++) {
       if (i < 20000) cpu_relax();
       else sched_yield();
     }
-    waited = now_ns() - t0;
-  }
-  if (waited > SPLIT_STALL_NS) {
-    long p = __atomic_load_n(&split_pause_ns, __ATOMIC_RELAXED);
-    p = p == 0 ? SPLIT_PAUSE_NS : (p >= SPLIT_PAUSE_MAX_NS ? SPLIT_PAUSE_MAX_NS : p * 2);
-    __atomic_store_n(&split_pause_ns, p, __ATOMIC_RELAXED);
-    __atomic_store_n(&split_resume_ns, now_ns() + p, __ATOMIC_RELAXED);
-  } else if (resume != 0) {
-    __atomic_store_n(&split_pause_ns, 0, __ATOMIC_RELAXED);
-    __atomic_store_n(&split_resume_ns, 0, __ATOMIC_RELAXED);
+    ck_pool_waited(ck_now_ns() - t0);
   }
   ck_pool_release(); /* the caller's hold; the helper lets go at the end of its turn */
 }
@@ -295,8 +266,7 @@ static void split_finish(long m, long resume) {
    unavailable or owned by another caller. */
 static int split_run(sgemm_fn fn, int which, int transA, int transB, long m, long n, long k, float alpha,
                      const float *a, long lda, const float *b, long ldb, float beta, float *c, long ldc) {
-  long resume;
-  if (!split_begin(&resume)) return 0;
+  if (!split_begin()) return 0;
   /* The dot kernel packs B^T itself when B is not transposed, and the outer kernel packs op(B):
      the chunks of a thread share one pack (see run_chunks). */
   int pack = PACK_NONE;
@@ -318,14 +288,13 @@ static int split_run(sgemm_fn fn, int which, int transA, int transB, long m, lon
   split_gemm s = {NULL, NULL, fn, pack, pack_for(which), packOuter, outer, transA, transB, m, n, k, alpha, beta,
                   a, b, lda, ldb, ldc, c, granule, minRows};
   split = s;
-  split_finish(m, resume);
+  split_finish(m);
   return 1;
 }
 
 int ck_split_rows(long m, long granule, void (*fn)(const void *ctx, long r0, long r), const void *ctx) {
   if (granule < 1 || m < 2 * granule || m >= (1L << 31)) return 0;
-  long resume;
-  if (!split_begin(&resume)) return 0;
+  if (!split_begin()) return 0;
   split_gemm s;
   memset(&s, 0, sizeof s);
   s.rowsFn = fn;
@@ -334,7 +303,7 @@ int ck_split_rows(long m, long granule, void (*fn)(const void *ctx, long r0, lon
   s.granule = granule;
   s.minRows = granule;
   split = s;
-  split_finish(m, resume);
+  split_finish(m);
   return 1;
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <stdlib.h>
 #include <sched.h>
+#include <time.h>
 
 /* A single persistent helper thread (the machine kind has two cores). A caller hands it a job
    and works alongside (kernels.c takes row chunks from a shared counter); between jobs it does
@@ -137,6 +138,42 @@ void ck_pool_wake(void) {
     pthread_cond_signal(&pool_work_cv);
     pthread_mutex_unlock(&pool_mu);
   }
+}
+
+/* The pause after a stall (see internal.h): 5 ms, doubling at every stall up to 0.2 s, so that a
+   machine that stays busy costs at most one stall every 0.2 s; it starts again from 5 ms once
+   a second has passed without a stall. */
+#define POOL_STALL_NS 200000L
+#define POOL_PAUSE_NS 5000000L
+#define POOL_PAUSE_MAX_NS 200000000L
+#define POOL_CALM_NS 1000000000L
+static long pool_resume_ns = 0; /* atomic: the helper is not used before this time */
+static long pool_pause_ns = 0;  /* atomic: the last pause, 0 after a calm second */
+static long pool_stall_ns = 0;  /* atomic: when the last stall was seen */
+
+long ck_now_ns(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (long)t.tv_sec * 1000000000L + t.tv_nsec;
+}
+
+int ck_pool_paused(void) {
+  long resume = __atomic_load_n(&pool_resume_ns, __ATOMIC_RELAXED);
+  return resume != 0 && ck_now_ns() < resume;
+}
+
+void ck_pool_waited(long ns) {
+  long p = __atomic_load_n(&pool_pause_ns, __ATOMIC_RELAXED);
+  if (ns <= POOL_STALL_NS) {
+    if (p != 0 && ck_now_ns() - __atomic_load_n(&pool_stall_ns, __ATOMIC_RELAXED) > POOL_CALM_NS)
+      __atomic_store_n(&pool_pause_ns, 0, __ATOMIC_RELAXED);
+    return;
+  }
+  long now = ck_now_ns();
+  p = p == 0 ? POOL_PAUSE_NS : (p >= POOL_PAUSE_MAX_NS / 2 ? POOL_PAUSE_MAX_NS : p * 2);
+  __atomic_store_n(&pool_pause_ns, p, __ATOMIC_RELAXED);
+  __atomic_store_n(&pool_stall_ns, now, __ATOMIC_RELAXED);
+  __atomic_store_n(&pool_resume_ns, now + p, __ATOMIC_RELAXED);
 }
 
 long ck_pool_post(void (*fn)(const void *), const void *arg) {
