@@ -230,7 +230,7 @@ static void outer_for(int which, pack_outer_fn *pack, outer_fn *run, long *vl) {
    unavailable or owned by another caller. The helper may still be leaving the split before (its
    last look at the chunk counter): give it a moment rather than computing this one alone. */
 static int split_begin(void) {
-  if (ck_pool_paused()) return 0;
+  if (!ck_pool_start() || ck_pool_paused()) return 0; /* no helper: no waiting for one either */
   int owned = ck_pool_acquire();
   for (int i = 0; !owned && i < 64; i++) {
     cpu_relax();
