@@ -145,28 +145,35 @@ import Testing
     #expect(overlapped > 0)
   }
 
-  /// A wait for a piece or chunk the helper had taken that lasts far longer than any takes (the
-  /// helper was preempted: another process is busy on its core) pauses the helper for a while:
-  /// gathers are refused, so `next_batch` gathers on its own thread, and then it is used again.
-  @Test func aStallPausesTheHelperForAWhile() throws {
+  /// Waits for a piece or chunk the helper had taken that last far longer than any takes (the
+  /// helper was preempted: another process is busy on its core) pause the helper for a while
+  /// when they cost much of its time: gathers are refused, so `next_batch` gathers on its own
+  /// thread, and then it is used again. An odd stall after a quiet while does not pause it.
+  @Test func stallsPauseTheHelperForAWhile() throws {
     let rows = Self.rows(100, seed: 21)
     let expected = Self.syncGather(rows).map(\.bitPattern)
     let dst = UnsafeMutablePointer<Float>.allocate(capacity: expected.count)
     defer { dst.deallocate() }
     dst.initialize(repeating: .nan, count: expected.count)
+    // Two stalls of 0.3 ms (longer than any piece or chunk) with no time between them.
+    ck_pool_waited(300_000)
     let before = ck_now_ns()
-    ck_pool_waited(300_000)  // 0.3 ms: longer than any piece or chunk
+    ck_pool_waited(300_000)
     #expect(ck_pool_paused() != 0)
     let refused = Self.pixels.withUnsafeBufferPointer { p in
       ck_async_gather(p.baseAddress!, Self.rowSize, rows, rows.count, nil, 0, Self.scale, dst)
     }
     #expect(refused == 0)
-    // Short waits, as most are, neither pause it nor make the pause longer.
+    // Short waits, as most are, change nothing.
     ck_pool_waited(2_000)
     while ck_pool_paused() != 0, ck_now_ns() - before < 1_000_000_000 { usleep(500) }
     let paused = Double(ck_now_ns() - before) / 1e6
     #expect(ck_pool_paused() == 0)
     #expect(paused >= 4.9 && paused < 500, "paused for \(paused) ms")  // 5 ms, or up to 0.2 s after earlier stalls
+    // 60 ms later, one more stall: 0.3 ms in 60 is not worth a pause.
+    usleep(60_000)
+    ck_pool_waited(300_000)
+    #expect(ck_pool_paused() == 0)
     let ticket = Self.pixels.withUnsafeBufferPointer { p in Self.post(rows, base: p.baseAddress!, dst: dst) }
     try #require(ticket > 0)
     ck_async_wait(ticket)
