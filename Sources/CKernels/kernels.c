@@ -2,6 +2,7 @@
 #define _GNU_SOURCE /* sched_getcpu */
 #endif
 #include "ckernels.h"
+#include "ck_vector.h"
 #include "internal.h"
 #include <string.h>
 #include <stdlib.h>
@@ -126,6 +127,9 @@ typedef struct {
   float *c;
   long granule;  /* chunks are whole multiples of this many rows (register blocks) */
   long minRows;  /* and at least this many */
+  float *upd;     /* when set (ldc == n): after each chunk, its thread does upd -= updAlpha * C on
+                     the chunk's rows, while they are in its cache (ck_sgemm_sub_scaled) */
+  float updAlpha;
 } split_gemm;
 
 /* The product is read by both threads for every chunk; the two counters, written at every
@@ -187,6 +191,7 @@ static long run_chunks(int fromBack) {
     else /* no packing, or no memory for it: the kernel packs per chunk (or fails as it would alone) */
       split.fn(split.transA, split.transB, r, split.n, split.k, split.alpha, a, split.lda, split.b, split.ldb,
                split.beta, c, split.ldc);
+    if (split.upd != NULL) ck_sub_scaled(split.upd + r0 * split.n, c, split.updAlpha, r * split.n);
     __atomic_fetch_add(&split_done.v, r, __ATOMIC_RELEASE);
   }
 }
@@ -265,7 +270,8 @@ static void split_finish(long m) {
 /* Computes the product in chunks with the helper; 0 (computing nothing) if the helper is
    unavailable or owned by another caller. */
 static int split_run(sgemm_fn fn, int which, int transA, int transB, long m, long n, long k, float alpha,
-                     const float *a, long lda, const float *b, long ldb, float beta, float *c, long ldc) {
+                     const float *a, long lda, const float *b, long ldb, float beta, float *c, long ldc,
+                     float *upd, float updAlpha) {
   if (!split_begin()) return 0;
   /* The dot kernel packs B^T itself when B is not transposed, and the outer kernel packs op(B):
      the chunks of a thread share one pack (see run_chunks). */
@@ -286,7 +292,7 @@ static int split_run(sgemm_fn fn, int which, int transA, int transB, long m, lon
   long granule = transA ? (which == ISA_AVX512 ? 32 : 16) : 4;
   long minRows = m >= 2048 ? (m + 15) / 16 : granule;
   split_gemm s = {NULL, NULL, fn, pack, pack_for(which), packOuter, outer, transA, transB, m, n, k, alpha, beta,
-                  a, b, lda, ldb, ldc, c, granule, minRows};
+                  a, b, lda, ldb, ldc, c, granule, minRows, upd, updAlpha};
   split = s;
   split_finish(m);
   return 1;
@@ -307,16 +313,33 @@ int ck_split_rows(long m, long granule, void (*fn)(const void *ctx, long r0, lon
   return 1;
 }
 
+/* Whether a product is big enough to share with the helper. */
+static int split_worth(long m, long n, long k) {
+  return (double)m * (double)n * (double)k >= SPLIT_MACS && m >= 32 && m < (1L << 31) && k > 0;
+}
+
 void ck_sgemm(int transA, int transB, long m, long n, long k, float alpha,
               const float *a, long lda, const float *b, long ldb,
               float beta, float *c, long ldc) {
   if (m <= 0 || n <= 0) return;
   int which = isa();
   sgemm_fn fn = kernel_for(which);
-  if ((double)m * (double)n * (double)k >= SPLIT_MACS && m >= 32 && m < (1L << 31) && k > 0 && alpha != 0.0f &&
-      split_run(fn, which, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc))
+  if (split_worth(m, n, k) && alpha != 0.0f &&
+      split_run(fn, which, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, NULL, 0.0f))
     return;
   fn(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+}
+
+void ck_sgemm_sub_scaled(int transA, int transB, long m, long n, long k, const float *a, long lda,
+                         const float *b, long ldb, float *c, float lr, float *w) {
+  if (m <= 0 || n <= 0) return;
+  int which = isa();
+  sgemm_fn fn = kernel_for(which);
+  if (split_worth(m, n, k) &&
+      split_run(fn, which, transA, transB, m, n, k, 1.0f, a, lda, b, ldb, 0.0f, c, n, w, lr))
+    return;
+  fn(transA, transB, m, n, k, 1.0f, a, lda, b, ldb, 0.0f, c, n);
+  ck_sub_scaled(w, c, lr, m * n);
 }
 
 int ck_sgemm_isa(const char *name, int transA, int transB, long m, long n, long k, float alpha,

@@ -30,7 +30,10 @@ final class ExecutionPlan {
   var scheduledOpNames: [String] { kernelGroups.flatMap { $0 } }
   /// The op names each kernel runs: one per kernel, or all the ops a fused kernel stands for.
   var kernelGroups: [[String]] {
-    kernels.map { ($0 as? FusedSoftmaxCrossEntropyKernel)?.fusedOpNames ?? [$0.op.name] }
+    kernels.map {
+      ($0 as? FusedSoftmaxCrossEntropyKernel)?.fusedOpNames ?? ($0 as? MatMulGradientDescentKernel)?.fusedOpNames
+        ?? [$0.op.name]
+    }
   }
   private let releases: [[Int]]
   private let feedSlots: [Int]
@@ -84,11 +87,26 @@ final class ExecutionPlan {
     var fusionOf: [ObjectIdentifier: Int] = [:]
     for (i, f) in fusions.enumerated() { for op in f.ops { fusionOf[ObjectIdentifier(op)] = i } }
     var parts = [[Kernel]](repeating: [], count: fusions.count)
+    // And a weight gradient's MatMul with the update that alone reads it, run where the update was.
+    var updateOf: [ObjectIdentifier: MatMulGradientDescentFusion] = [:]
+    var productOf: [ObjectIdentifier: Kernel] = [:]
+    for f in MatMulGradientDescentFusion.find(in: ops, protected: protectedTensors) {
+      updateOf[ObjectIdentifier(f.matmul)] = f
+      updateOf[ObjectIdentifier(f.apply)] = f
+    }
     var kernels: [Kernel] = []
     for op in ops {
       let ins = op.inputs.enumerated().map { i, t in isRefInput(op, i) ? -1 : slotOf[t]! }
       let outs = op.outputs.map { slotOf[$0]! }
       let kernel = try makeKernel(op, ins: ins, outs: outs, fresh: outs.map { protected.contains($0) })
+      if let f = updateOf[ObjectIdentifier(op)] {
+        if op === f.matmul {
+          productOf[ObjectIdentifier(f.apply)] = kernel
+        } else {
+          kernels.append(MatMulGradientDescentKernel(f, matmul: productOf[ObjectIdentifier(op)]!, apply: kernel))
+        }
+        continue
+      }
       guard let f = fusionOf[ObjectIdentifier(op)] else {
         kernels.append(kernel)
         continue

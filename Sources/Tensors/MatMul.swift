@@ -47,6 +47,19 @@ public func sgemm(
   ck_sgemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
 }
 
+/// Gradient descent on a product: `c = op(A)·op(B)` (m×n, contiguous; ``sgemm(transA:transB:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:)``
+/// with alpha 1 and beta 0), then `w[i] = w[i] - learningRate * c[i]`
+/// (``subtractScaled(_:_:alpha:count:)``), with the floats of those two calls. A product shared
+/// with the helper thread has each thread update the rows it computed. `k` must be positive, and
+/// `w` must not overlap `c`, `a` or `b`.
+@inlinable
+public func sgemmSubtractScaled(
+  transA: Bool, transB: Bool, m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>,
+  ldb: Int, c: UnsafeMutablePointer<Float>, learningRate: Float, w: UnsafeMutablePointer<Float>
+) {
+  ck_sgemm_sub_scaled(transA ? 1 : 0, transB ? 1 : 0, m, n, k, a, lda, b, ldb, c, learningRate, w)
+}
+
 /// The instruction set the C kernels dispatch to on this CPU ("avx512", "avx2" or "generic").
 public var kernelISA: String { String(cString: ck_isa()) }
 

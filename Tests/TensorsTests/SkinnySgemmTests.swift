@@ -86,3 +86,35 @@ func sgemmRowsDoNotDependOnSplitOrBlocking(_ transA: Bool, _ m: Int, _ k: Int) {
   #expect(results.count == 6)
   #expect(results.allSatisfy { $0.map(\.bitPattern) == want.map(\.bitPattern) })
 }
+
+/// `sgemmSubtractScaled` gives the floats of `sgemm` (alpha 1, beta 0) followed by
+/// `subtractScaled` over the product: small products on the caller's thread, and big ones shared
+/// with the helper (the weight gradient [784,100]ᵀ·[100,10] among them), where each thread
+/// updates its own rows; repeated, since the helper takes a different share each time.
+@Test(arguments: [(true, false, 784, 100), (false, false, 100, 784), (true, true, 784, 100), (false, true, 4000, 120),
+                  (true, false, 784, 37), (false, false, 3, 5), (true, false, 1, 1)])
+func productWithUpdateMatchesTheTwoCalls(_ transA: Bool, _ transB: Bool, _ m: Int, _ k: Int) {
+  var rng = RandomGenerator(seed: 9)
+  let n = 10
+  let a = (0..<(m * k)).map { _ in rng.uniform() - 0.5 }
+  let b = (0..<(k * n)).map { _ in rng.uniform() - 0.5 }
+  let w0 = (0..<(m * n)).map { _ in rng.uniform() - 0.5 }
+  let lda = transA ? m : k, ldb = transB ? k : n
+  var product = [Float](repeating: 0, count: m * n)
+  var expected = w0
+  sgemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: 1, a: a, lda: lda, b: b, ldb: ldb, beta: 0,
+        c: &product, ldc: n)
+  subtractScaled(&expected, product, alpha: 0.5, count: m * n)
+  var differing = 0
+  for _ in 0..<30 {
+    var w = w0
+    var c = [Float](repeating: .nan, count: m * n)
+    sgemmSubtractScaled(transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, c: &c,
+                        learningRate: 0.5, w: &w)
+    if c.map(\.bitPattern) != product.map(\.bitPattern) || w.map(\.bitPattern) != expected.map(\.bitPattern) {
+      differing += 1
+    }
+  }
+  #expect(differing == 0)
+  #expect(expected != w0)  // the update moved the weights
+}

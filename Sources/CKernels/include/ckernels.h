@@ -17,6 +17,14 @@ void ck_sgemm(int transA, int transB, long m, long n, long k, float alpha,
               const float *a, long lda, const float *b, long ldb,
               float beta, float *c, long ldc);
 
+/* Gradient descent on a product: C = op(A) * op(B) (m x n, ldc = n; as ck_sgemm with alpha 1 and
+   beta 0), then w[i] = w[i] - lr * C[i] for i < m * n (as ck_sub_scaled). Every float is the
+   same as from those two calls; a product shared with the helper thread has each thread update
+   the rows it computed, straight after computing them. k must be positive; w and C must not
+   overlap each other or A and B. */
+void ck_sgemm_sub_scaled(int transA, int transB, long m, long n, long k, const float *a, long lda,
+                         const float *b, long ldb, float *c, float lr, float *w);
+
 /* Softmax (logMode 0) or log-softmax (logMode 1) of each row of a rows x cols matrix, stable
    (row max subtracted), NaN-propagating. x and y may be the same buffer. */
 void ck_softmax_rows(const float *x, float *y, long rows, long cols, int logMode);
