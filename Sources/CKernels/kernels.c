@@ -229,8 +229,6 @@ static void outer_for(int which, pack_outer_fn *pack, outer_fn *run, long *vl) {
    thread, where the hand-off would cost more than it saves. */
 #define SPLIT_MACS 500000.0
 
-
-
 /* Becomes the helper's owner for a split; 0 if the helper is paused (ck_pool_paused),
    unavailable or owned by another caller. The helper may still be leaving the split before (its
    last look at the chunk counter): give it a moment rather than computing this one alone. */
