@@ -25,6 +25,8 @@ final class TensorObject: PyObject {
   func pyGetAttribute(_ name: String) throws -> PyValue? {
     let t = tensor, env = env
     switch name {
+    case "__abs__":  // abs(t) builds tf.abs(t), as TensorFlow's Tensor.__abs__
+      return method("Tensor", PySignature("__abs__", [])) { _ in try env.translate { env.wrap(try env.graph(for: [t]).unary(.abs, t)) } }
     case "name": return .str(t.name)
     case "shape": return .object(TensorShapeObject(t.shape))
     case "dtype": return env.dtypeObject(t.dtype)
@@ -81,6 +83,10 @@ final class VariableObject: PyObject {
   func pyGetAttribute(_ name: String) throws -> PyValue? {
     let v = variable, env = env
     switch name {
+    case "__abs__":
+      return method("Variable", PySignature("__abs__", [])) { _ in
+        try env.translate { env.wrap(try env.graph(for: [v.value]).unary(.abs, v.value)) }
+      }
     case "name": return .str(v.name)
     case "shape": return .object(TensorShapeObject(v.shape))
     case "dtype": return .object(DTypeObject(v.dtype.rawValue + "_ref", v.dtype))

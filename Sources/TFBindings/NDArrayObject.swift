@@ -114,6 +114,10 @@ final class NDArrayObject: PyObject {
     case "nbytes": return .int(a.count * (a.dtype == .bool ? 1 : a.dtype == .float32 ? 4 : 8))
     case "T": return env.wrap(try env.translate { try transpose(a, perm: nil) })
     case "real": return .object(self)
+    case "__abs__":  // abs(array), elementwise as np.abs (a bool array is its own absolute value)
+      return method("ndarray", PySignature("__abs__", [])) { _ in
+        a.dtype == .bool ? .object(self) : env.wrap(try env.translate { try unary(.abs, a) })
+      }
     case "reshape":
       return .builtin(PyBuiltinFunction("reshape", owner: "ndarray", signatureText: "reshape(shape)") { args in
         let dims: [Int]

@@ -121,6 +121,15 @@ import Testing
     #expect(try h.repr("np.arange(5)") == "array([0, 1, 2, 3, 4])")
     #expect(try h.repr("np.zeros((2, 2)).dtype == np.float32") == "True")
     #expect(try h.repr("f.astype(np.int64)") == "array([0, 0])")
+    // abs() of arrays, tensors and variables, as NumPy's and TensorFlow's __abs__
+    #expect(try h.repr("abs(a - 3)") == "array([[2, 1, 0],\n       [1, 2, 3]])")
+    #expect(try h.repr("abs(-f)") == "array([0.5 , 0.25], dtype=float32)")
+    #expect(try h.repr("abs(a > 2)") == "array([[False, False,  True],\n       [ True,  True,  True]])")
+    try h.run("import tensorflow as tf\nt = tf.constant([-1.5, 2.0])\nv = tf.Variable([[-2.0]])")
+    #expect(try h.str("abs(t)") == "Tensor(\"Abs:0\", shape=(2,), dtype=float32)")
+    try h.run("s = tf.Session()\ns.run(tf.global_variables_initializer())")
+    #expect(try h.repr("s.run(abs(t))") == "array([1.5, 2. ], dtype=float32)")
+    #expect(try h.repr("s.run(abs(v))") == "array([[2.]], dtype=float32)")
     try h.run("np.set_printoptions(precision=3)")
     #expect(try h.str("np.array([0.123456, 1.5])") == "[0.123 1.5  ]")
   }
