@@ -143,9 +143,10 @@ void ck_pool_wake(void) {
 /* Whether a stall (see ck_async.h) pauses the helper depends on how much of the helper's time
    stalls cost: the stall against the time the helper was in use since the one before (pauses
    not counted). Above 1/20, the helper is paused: 5 ms, then twice the last pause while it
-   stays above, up to 0.2 s. Measured with a 'yes' loop sharing the cores, stalls of about 4 ms
-   came every 10 ms or so; on a quiet machine, a stall of 0.5-1 ms (the helper preempted by a
-   kernel thread) came every half second or so, which is not worth pausing for. */
+   stays above, up to 0.2 s (ck_pool_pause_after). Measured with a 'yes' loop sharing the
+   cores, stalls of about 4 ms (a scheduler time slice) came after 1-6 ms of the helper's use;
+   on a quiet machine, a stall of 0.5-1 ms (the helper preempted by a kernel thread) came every
+   half second or so, which is not worth pausing for. */
 #define POOL_STALL_NS 200000L
 #define POOL_STALL_SHARE 20
 #define POOL_PAUSE_NS 5000000L
@@ -168,18 +169,20 @@ int ck_pool_paused(void) {
   return 0;
 }
 
+long ck_pool_pause_after(long ns, long used, long last) {
+  if (ns <= POOL_STALL_NS || ns * POOL_STALL_SHARE <= used) return 0;
+  return last == 0 ? POOL_PAUSE_NS : (last >= POOL_PAUSE_MAX_NS / 2 ? POOL_PAUSE_MAX_NS : last * 2);
+}
+
 void ck_pool_waited(long ns) {
   if (ns <= POOL_STALL_NS) return;
   long now = ck_now_ns();
   long last = __atomic_load_n(&pool_stall_ns, __ATOMIC_RELAXED);
   long p = __atomic_load_n(&pool_pause_ns, __ATOMIC_RELAXED);
-  long used = now - ns - last - p; /* the helper's time in use between the two stalls */
-  if (last != 0 && ns * POOL_STALL_SHARE > used) {
-    p = p == 0 ? POOL_PAUSE_NS : (p >= POOL_PAUSE_MAX_NS / 2 ? POOL_PAUSE_MAX_NS : p * 2);
-    __atomic_store_n(&pool_resume_ns, now + p, __ATOMIC_RELAXED);
-  } else {
-    p = 0;
-  }
+  /* the helper's time in use between the two stalls (the first stall: as good as forever) */
+  long used = last == 0 ? POOL_PAUSE_MAX_NS * POOL_STALL_SHARE : now - ns - last - p;
+  p = ck_pool_pause_after(ns, used, p);
+  if (p != 0) __atomic_store_n(&pool_resume_ns, now + p, __ATOMIC_RELAXED);
   __atomic_store_n(&pool_pause_ns, p, __ATOMIC_RELAXED);
   __atomic_store_n(&pool_stall_ns, now, __ATOMIC_RELAXED);
 }

@@ -35,6 +35,10 @@ void ck_async_wait(long ticket);
    pause). */
 int ck_pool_paused(void);
 void ck_pool_waited(long ns);
+/* The rule (pool.c): the pause, in ns, after a wait of `ns` for the helper that came `used` ns
+   of the helper's time in use after the stall before, whose pause was `last` (0: none); 0 for
+   no pause. */
+long ck_pool_pause_after(long ns, long used, long last);
 /* CLOCK_MONOTONIC in nanoseconds (the clock of the pause). */
 long ck_now_ns(void);
 
