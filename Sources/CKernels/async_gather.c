@@ -1,12 +1,8 @@
 /* Gathering rows of byte pixels into floats in the background, on the helper thread (see
    ck_async.h). */
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE /* sched_getcpu */
-#endif
 #include "ck_async.h"
 #include "ck_pixels.h"
 #include "internal.h"
-#include <sched.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,23 +38,11 @@ typedef struct {
   float *dst;
 } gather_job;
 
-typedef struct {
-  _Alignas(64) long v;
-} line_long; /* a long alone on its cache line */
-
 static gather_job job;           /* written by the poster only while the word is closed */
 static ptrdiff_t rows_capacity = 0;
 static line_long word;           /* atomic: generation, open bit, pieces taken */
 static line_long done;           /* atomic: pieces finished */
 static int posting = 0;          /* atomic: a thread is posting a job */
-
-static int current_cpu(void) {
-#if defined(__linux__)
-  return sched_getcpu();
-#else
-  return -1;
-#endif
-}
 
 /* Takes the next piece of job `gen` (any open job when gen < 0) from the front or the back;
    returns its index, or -1 when there is none. */
@@ -151,7 +135,7 @@ long ck_async_gather(const uint8_t *base, ptrdiff_t rowSize, const ptrdiff_t *ro
     ck_pool_set_background(background);
     registered = 1;
   }
-  ck_pool_avoid_cpu(current_cpu()); /* a system call only when the caller has moved */
+  ck_pool_avoid_caller_cpu();
   __atomic_store_n(&word.v, (gen << GEN_SHIFT) | OPEN_BIT, __ATOMIC_SEQ_CST);
   __atomic_store_n(&posting, 0, __ATOMIC_RELEASE);
   ck_pool_wake();
@@ -171,8 +155,7 @@ void ck_async_wait(long ticket) {
     if ((w >> GEN_SHIFT) != ticket) return;
     if (__atomic_load_n(&done.v, __ATOMIC_ACQUIRE) >= __atomic_load_n(&job.pieces, __ATOMIC_RELAXED)) break;
     if (i == 0) t0 = ck_now_ns();
-    if (i < 20000) cpu_relax();
-    else sched_yield();
+    wait_round(i);
   }
   if (t0 != 0) ck_pool_waited(ck_now_ns() - t0);
   /* Closed, unless a newer job has taken the record meanwhile. */

@@ -1,6 +1,7 @@
 #ifndef MNIST_SHELL_CKERNELS_INTERNAL_H
 #define MNIST_SHELL_CKERNELS_INTERNAL_H
 #include <stddef.h>
+#include <sched.h>
 #include <stdint.h>
 #include "ck_async.h" /* the helper's contention pause */
 /* Per-ISA entry points behind the dispatchers in kernels.c (not part of the public header). */
@@ -74,6 +75,19 @@ static inline void cpu_relax(void) {
 #endif
 }
 
+/* Round `i` of waiting for the helper's part of a job: a short pause for the first 20,000
+   rounds, then the core goes to others (a helper that has no core to finish on needs ours). */
+static inline void wait_round(long i) {
+  if (i < 20000) cpu_relax();
+  else sched_yield();
+}
+
+/* A long alone on its cache line (sizeof is 64): counters that two threads write at every chunk
+   or piece, kept off the lines of the data both read. */
+typedef struct {
+  _Alignas(64) long v;
+} line_long;
+
 /* A reusable per-thread scratch buffer of at least n floats (64-byte aligned), or NULL. */
 float *ck_scratch(size_t n);
 /* Frees the calling thread's scratch buffer (worker threads call it before exiting). */
@@ -86,9 +100,10 @@ void ck_scratch_release(void);
    at the end of its turn. It is free when both have. */
 int ck_pool_acquire(void);
 void ck_pool_release(void);
-/* For the owner: keeps the helper thread off CPU `cpu` (the caller's), so that waking it takes
-   another core rather than the caller's own; a no-op where thread affinity is not available. */
-void ck_pool_avoid_cpu(int cpu);
+/* For the owner: keeps the helper thread off the CPU the caller runs on, so that waking it takes
+   another core rather than the caller's own (a system call only when the caller has moved); a
+   no-op where thread affinity is not available. */
+void ck_pool_avoid_caller_cpu(void);
 long ck_pool_post(void (*fn)(const void *), const void *arg);
 /* Starts the helper if need be; 0 if there is none (MNIST_SHELL_THREADS=1, or it failed). */
 int ck_pool_start(void);

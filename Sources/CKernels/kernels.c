@@ -1,12 +1,8 @@
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE /* sched_getcpu */
-#endif
 #include "ckernels.h"
 #include "ck_vector.h"
 #include "internal.h"
 #include <string.h>
 #include <stdlib.h>
-#include <sched.h>
 #include <time.h>
 
 static _Thread_local float *scratch_buf = NULL;
@@ -134,9 +130,6 @@ typedef struct {
 
 /* The product is read by both threads for every chunk; the two counters, written at every
    chunk, live on cache lines of their own so that taking a chunk does not evict it. */
-typedef struct {
-  _Alignas(64) long v;
-} line_long; /* a long alone on its cache line (sizeof is 64) */
 static split_gemm split;
 static line_long split_next; /* atomic: rows taken from the front (low half) and the back (high) */
 static line_long split_done; /* atomic: rows finished */
@@ -240,9 +233,7 @@ static int split_begin(void) {
     owned = ck_pool_acquire();
   }
   if (!owned) return 0;
-#if defined(__linux__)
-  ck_pool_avoid_cpu(sched_getcpu()); /* a system call only when the caller has moved */
-#endif
+  ck_pool_avoid_caller_cpu();
   return 1;
 }
 
@@ -257,8 +248,7 @@ static void split_finish(long m) {
   if (__atomic_load_n(&split_done.v, __ATOMIC_ACQUIRE) < m) {
     long t0 = ck_now_ns();
     for (long i = 0; __atomic_load_n(&split_done.v, __ATOMIC_ACQUIRE) < m; i++) {
-      if (i < 20000) cpu_relax();
-      else sched_yield();
+      wait_round(i);
     }
     ck_pool_waited(ck_now_ns() - t0);
   }

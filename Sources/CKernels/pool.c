@@ -2,7 +2,7 @@
    (kernels.c), and ck_async.h jobs (a batch gather during a training step) run on it. See
    internal.h. */
 #ifndef _GNU_SOURCE
-#define _GNU_SOURCE /* pthread_setaffinity_np */
+#define _GNU_SOURCE /* pthread_setaffinity_np, sched_getcpu */
 #endif
 #include "internal.h"
 #include <pthread.h>
@@ -100,15 +100,14 @@ static void pool_start(void) {
 #endif
 }
 
-void ck_pool_avoid_cpu(int cpu) {
+void ck_pool_avoid_caller_cpu(void) {
 #if defined(__linux__)
+  int cpu = sched_getcpu();
   if (!pool_cpus_known || cpu < 0 || cpu >= CPU_SETSIZE || cpu == __atomic_load_n(&pool_avoided, __ATOMIC_RELAXED)) return;
   cpu_set_t allowed = pool_cpus;
   CPU_CLR(cpu, &allowed);
   if (CPU_COUNT(&allowed) == 0) return;
   if (pthread_setaffinity_np(pool_thread, sizeof allowed, &allowed) == 0) __atomic_store_n(&pool_avoided, cpu, __ATOMIC_RELAXED);
-#else
-  (void)cpu;
 #endif
 }
 

@@ -58,4 +58,3 @@ public func fusedCrossEntropy(
   ck_fused_xent(x, labels, rows, cols, g, labelsFirst ? 1 : 0, softmax, logs, gradient, scratch, &total)
   return total
 }
-
