@@ -77,8 +77,8 @@ final class DataSetObject: PyObject {
     return method("DataSet", PySignature("next_batch", [.required("batch_size"), .optional("fake_data", .false), .optional("shuffle", .true)]),
                   doc: "The next batch_size examples as a tuple (images, labels); reshuffled after each pass.") { [unowned env] a in
       let n = try a.int("batch_size")
-      env.lastBatchSize = n
       let batch = try env.translate { try d.nextBatch(n, shuffle: try a.bool("shuffle")) }
+      env.lastBatchSize = n  // only a call that worked: `:train` takes its batch size from it
       return .tuple([env.wrap(NDArray(shape: batch.imagesShape, floats: batch.images)),
                      env.wrap(TFEnvironment.labelsArray(batch.labels))])
     }

@@ -65,6 +65,21 @@ import Testing
     #expect(acc > 0.5)
   }
 
+  /// `:train` batches as the learner's last `next_batch` call did; a call that failed (a typo
+  /// like `next_batch(-3)`) must not leave its size behind (`:train` went to batches of 1, and
+  /// the naive loss to NaN).
+  @Test func aFailedNextBatchKeepsTheLastBatchSize() throws {
+    let h = Harness()
+    try h.run("from tensorflow.examples.tutorials.mnist import input_data\nmnist = input_data.read_data_sets('MNIST_data/', one_hot=True)")
+    #expect(h.env.lastBatchSize == nil)
+    #expect(throws: (any Error).self) { try h.run("mnist.train.next_batch(-3)") }
+    #expect(h.env.lastBatchSize == nil)
+    try h.run("bx, by = mnist.train.next_batch(50)")
+    #expect(h.env.lastBatchSize == 50)
+    #expect(throws: (any Error).self) { try h.run("mnist.train.next_batch(10 ** 6)") }
+    #expect(h.env.lastBatchSize == 50)
+  }
+
   @Test func describeAndUnwrap() throws {
     let h = Harness()
     try h.run(Self.setup + "import numpy as np\nv = sess.run(b)\nn = 3\nloss = sess.run(cross_entropy, feed_dict={x: mnist.test.images[:10], y_: mnist.test.labels[:10]})")
